@@ -1,0 +1,151 @@
+"""A story: the unit of news that reporters write and editors publish."""
+
+import datetime
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..blocks import StoryBodyBlock
+from .slugs import PersianSlugMixin
+
+WORDS_PER_MINUTE = 200
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self) -> "ArticlePageQuerySet":
+        return self.live().public()
+
+    def in_neighbourhood(self, neighbourhood) -> "ArticlePageQuerySet":
+        return self.filter(neighbourhood=neighbourhood)
+
+    def with_topic(self, topic) -> "ArticlePageQuerySet":
+        return self.filter(topics=topic)
+
+    def with_tag(self, tag) -> "ArticlePageQuerySet":
+        return self.filter(tagged_items__tag=tag)
+
+    def by_reporter(self, reporter) -> "ArticlePageQuerySet":
+        return self.filter(reporters=reporter)
+
+    def latest_first(self) -> "ArticlePageQuerySet":
+        return self.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+
+    def for_listing(self) -> "ArticlePageQuerySet":
+        """Everything a story card shows, fetched in a fixed number of queries whatever the count."""
+        return self.select_related("neighbourhood", "lead_image").prefetch_related("lead_image__renditions", "topics")
+
+    def newest_per_neighbourhood(self, count: int) -> "ArticlePageQuerySet":
+        ranked = self.annotate(
+            rank_in_neighbourhood=Window(
+                RowNumber(),
+                partition_by=F("neighbourhood_id"),
+                order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
+            )
+        )
+        return ranked.filter(rank_in_neighbourhood__lte=count)
+
+
+class ArticlePage(PersianSlugMixin, Page):
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and previews.")
+    )
+    lead_image = models.ForeignKey(
+        "cms.Photo", verbose_name=_("lead photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
+    reporters = ParentalManyToManyField("cms.Reporter", verbose_name=_("byline"), related_name="stories")
+    topics = ParentalManyToManyField("cms.Topic", verbose_name=_("topics"), related_name="stories")
+    tags = ClusterTaggableManager(verbose_name=_("tags"), through="cms.ArticleTag", blank=True)
+    # Derived from the tree (see cms/signals.py) so that lists filter and group by neighbourhood
+    # in one query instead of walking page paths.
+    neighbourhood = models.ForeignKey(
+        "cms.NeighbourhoodPage", null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Lead photo"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("reporters"),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+        InlinePanel("corrections", heading=_("Corrections"), label=_("correction")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["cms.NeighbourhoodPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": _("Describe the lead photo for readers who cannot see it.")})
+
+    def save(self, *args, **kwargs):
+        if self.neighbourhood_id is None and self.path:
+            from .neighbourhood import NeighbourhoodPage
+
+            self.neighbourhood = NeighbourhoodPage.objects.filter(path=self.path[: -self.steplen]).first()
+        super().save(*args, **kwargs)
+
+    def plain_text(self) -> str:
+        return "\n".join([self.title, self.summary, self.body.stream_block.plain_text(self.body)])
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(len(self.plain_text().split()) / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self) -> bool:
+        """Whether the story changed noticeably after it first went out."""
+        if not (self.first_published_at and self.last_published_at):
+            return False
+        return self.last_published_at - self.first_published_at > datetime.timedelta(minutes=10)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["corrections"] = self.corrections.order_by("published_at")
+        return context
+
+
+class ArticleCorrection(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    published_at = models.DateTimeField(_("date"), default=timezone.now)
+    text = models.TextField(_("correction"), max_length=1000)
+
+    panels = [FieldPanel("published_at"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")

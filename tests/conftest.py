@@ -1,0 +1,37 @@
+"""Shared fixtures: a small site built with the same builders as the demo content."""
+
+import shutil
+
+import pytest
+
+from cms.factories import make_neighbourhood, make_reporter, make_story
+from cms.models import Topic
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def neighbourhood(db):
+    return make_neighbourhood(title="گوهردشت", description="محله‌ای در شمال غرب کرج.")
+
+
+@pytest.fixture
+def reporter(neighbourhood):
+    return make_reporter(display_name="زهرا احمدی", slug="zahra-ahmadi", neighbourhoods=[neighbourhood])
+
+
+@pytest.fixture
+def story(neighbourhood, reporter):
+    return make_story(
+        neighbourhood=neighbourhood,
+        title="بازارچه مشاغل خانگی گوهردشت باز شد",
+        summary="ده غرفه برای زنان سرپرست خانوار.",
+        reporters=[reporter],
+        topics=[Topic.objects.get(slug="local-economy")],
+        tags=["مشاغل خانگی"],
+    )
