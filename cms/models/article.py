@@ -19,13 +19,14 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from .slugs import PersianSlugMixin
+from .visibility import publicly_visible
 
 WORDS_PER_MINUTE = 200
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def published(self) -> "ArticlePageQuerySet":
-        return self.live().public()
+        return self.filter(publicly_visible())
 
     def in_neighbourhood(self, neighbourhood) -> "ArticlePageQuerySet":
         return self.filter(neighbourhood=neighbourhood)
