@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
+from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin
 from .visibility import publicly_visible
 
@@ -114,9 +115,8 @@ class ArticlePage(PersianSlugMixin, Page):
             raise ValidationError({"lead_image_alt": _("Describe the lead photo for readers who cannot see it.")})
 
     def save(self, *args, **kwargs):
-        if self.neighbourhood_id is None and self.path:
-            from .neighbourhood import NeighbourhoodPage
-
+        # New pages, copies included, take the neighbourhood they are created under.
+        if self.path and (self._state.adding or self.neighbourhood_id is None):
             self.neighbourhood = NeighbourhoodPage.objects.filter(path=self.path[: -self.steplen]).first()
         super().save(*args, **kwargs)
 
