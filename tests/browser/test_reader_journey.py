@@ -46,6 +46,8 @@ def test_reader_goes_from_front_page_to_a_story_and_reads_it_in_english_and_back
     assert page_language(browser) == ("en", "ltr")
     assert browser.current_url.startswith(reader_site.url("/en/"))
     assert main_heading(browser) == reader_site.story.title
+    title = browser.find_element(By.CSS_SELECTOR, "main h1")
+    assert (title.get_attribute("lang"), title.get_attribute("dir")) == ("fa", "rtl")
     assert "Monday 17 March 2025" in browser.find_element(By.CSS_SELECTOR, ".story__meta time").text
     screenshot_at_both_widths(browser, "story-en")
 
