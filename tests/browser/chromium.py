@@ -25,12 +25,14 @@ PHONE_WIDTH, DESKTOP_WIDTH = 360, 1280
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-def start_chromium(profile_dir: str) -> webdriver.Chrome:
+def start_chromium(profile_dir: str, *, javascript: bool = True) -> webdriver.Chrome:
     """A headless Chromium with a fresh profile, so no state leaks between sessions."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (*FLAGS, f"--user-data-dir={profile_dir}"):
         options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
 
