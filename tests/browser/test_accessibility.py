@@ -52,6 +52,28 @@ def test_no_page_scrolls_sideways_on_a_360px_screen(browser, reader_site):
     assert not too_wide
 
 
+def test_every_photo_declares_its_size_and_photos_below_a_phone_screen_load_lazily(browser, reader_site):
+    set_screen_width(browser, PHONE_WIDTH)
+    problems = {}
+    for name, path in every_kind_of_page(reader_site).items():
+        browser.get(reader_site.url(path))
+        if found := browser.execute_script(PHOTO_PROBLEMS):
+            problems[name] = found
+    assert not problems
+
+
+PHOTO_PROBLEMS = """
+const fold = window.innerHeight;
+return [...document.images].flatMap(img => {
+    const name = img.currentSrc.split("/").pop();
+    const problems = [];
+    if (!img.getAttribute("width") || !img.getAttribute("height")) problems.push(`${name} has no width/height`);
+    if (img.getBoundingClientRect().top > fold && img.loading !== "lazy") problems.push(`${name} is not lazy`);
+    return problems;
+});
+"""
+
+
 def test_skip_link_is_the_first_stop_for_the_keyboard_and_leads_to_the_content(browser, reader_site):
     browser.get(reader_site.url(reader_site.story.url))
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
