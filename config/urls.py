@@ -6,6 +6,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -24,4 +25,10 @@ if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from its storage (see README).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    # Wagtail's page pattern allows only \w and hyphens; a half-space (U+200C) typed in a Persian
+    # address must reach the page too, whose route() folds it into a hyphen (cms/models/slugs.py).
+    re_path(r"^((?:[\w\-\u200c]+/)*)$", wagtail_views.serve),
+    prefix_default_language=False,
+)

@@ -57,7 +57,10 @@ def committee_news_item() -> dict:
     published = datetime(2025, 3, 17, *map(int, clock.split(":")), tzinfo=TEHRAN)
     assert jalali_date.endswith("27 اسفند 1403"), jalali_date
     summary = re.sub(r"^ایرانیان جهان - | - اخبار استانها -$", "", lead).strip()
-    paragraphs = [line for line in lines[4:] if line and not line.startswith("http") and line != "بستن   چاپ"]
+    # The source page's "Close  Print" buttons were copied with the text, spaced with no-break spaces.
+    paragraphs = [
+        line for line in lines[4:] if line and not line.startswith("http") and line.split() != ["بستن", "چاپ"]
+    ]
     return {
         "slug": title,
         "title": title,

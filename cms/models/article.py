@@ -9,7 +9,6 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -20,6 +19,7 @@ from wagtail.search import index
 from ..blocks import StoryBodyBlock
 from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin
+from .taxonomy import PersianTaggableManager
 from .visibility import publicly_visible
 
 WORDS_PER_MINUTE = 200
@@ -72,7 +72,7 @@ class ArticlePage(PersianSlugMixin, Page):
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
     reporters = ParentalManyToManyField("cms.Reporter", verbose_name=_("byline"), related_name="stories")
     topics = ParentalManyToManyField("cms.Topic", verbose_name=_("topics"), related_name="stories")
-    tags = ClusterTaggableManager(verbose_name=_("tags"), through="cms.ArticleTag", blank=True)
+    tags = PersianTaggableManager(verbose_name=_("tags"), through="cms.ArticleTag", blank=True)
     # Derived from the tree (see cms/signals.py) so that lists filter and group by neighbourhood
     # in one query instead of walking page paths.
     neighbourhood = models.ForeignKey(

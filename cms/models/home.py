@@ -75,8 +75,13 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         featured += islice(newest, FEATURED_COUNT - len(featured))
         return lead, featured[:FEATURED_COUNT]
 
-    @path("", name="front_page")
-    def front_page(self, request):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        # The front page's stories are gathered here rather than in get_context(), which the
+        # topic, tag and reporter listings below share and which would run these queries for them too.
+        return self.render(request, context_overrides=self.front_page_context())
+
+    def front_page_context(self) -> dict:
         lead, featured = self.front_page_stories()
         shown = [story.pk for story in [lead, *featured] if story]
         live = ArticlePage.objects.published().for_listing()
@@ -84,15 +89,12 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         strips = {n.pk: [] for n in neighbourhoods}
         for story in live.newest_per_neighbourhood(STRIP_COUNT).order_by("-first_published_at"):
             strips.setdefault(story.neighbourhood_id, []).append(story)
-        return self.render(
-            request,
-            context_overrides={
-                "lead_story": lead,
-                "featured_stories": featured,
-                "latest_stories": live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
-                "neighbourhood_strips": [(n, strips[n.pk]) for n in neighbourhoods],
-            },
-        )
+        return {
+            "lead_story": lead,
+            "featured_stories": featured,
+            "latest_stories": live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
+            "neighbourhood_strips": [(n, strips[n.pk]) for n in neighbourhoods],
+        }
 
     def _render_listing(self, request, *, stories, template: str, **context):
         return self.render(

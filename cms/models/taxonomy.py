@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
@@ -34,6 +35,11 @@ class Topic(models.Model):
         return HomePage.listing_url("topic", self.slug)
 
 
+def tag_name(text: str) -> str:
+    """The stored form of a tag name: letter variants folded, outer spaces trimmed."""
+    return normalise_letters(text).strip()
+
+
 class Tag(TagBase):
     """A free tag. Its name is stored with letter variants folded, so «كتاب» and «کتاب» are one tag;
     taggit gives two different names that slugify alike distinct slugs (suffix _1, _2, ...)."""
@@ -43,7 +49,7 @@ class Tag(TagBase):
         verbose_name_plural = _("tags")
 
     def save(self, *args, **kwargs):
-        self.name = normalise_letters(self.name).strip()
+        self.name = tag_name(self.name)
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
@@ -54,6 +60,20 @@ class Tag(TagBase):
         from .home import HomePage
 
         return HomePage.listing_url("tag", self.slug)
+
+
+class _PersianTagManager(_ClusterTaggableManager):
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        tags = [tag_name(tag) if isinstance(tag, str) else tag for tag in tags]
+        return super()._to_tag_model_instances(tags, tag_kwargs)
+
+
+class PersianTaggableManager(ClusterTaggableManager):
+    """Looks typed tags up by their stored form, so «كتاب» finds the existing tag «کتاب» instead of
+    creating a second tag whose name then collides with it. (modelcluster ignores ``manager=``.)"""
+
+    def __get__(self, instance, model):
+        return _PersianTagManager(through=self.through, model=model, instance=instance, prefetch_cache_name=self.name)
 
 
 class ArticleTag(ItemBase):
