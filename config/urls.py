@@ -9,9 +9,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import api, feeds, sitemaps
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Machine-read addresses, outside the language prefix: feeds, sitemaps, robots.txt, the read API.
+    path("feeds/", include(feeds.urlpatterns)),
+    *sitemaps.urlpatterns,
+    path("api/v2/", api.router.urls),
 ]
 
 if settings.SERVE_MEDIA:
