@@ -115,6 +115,8 @@ class StoryRssFeed(LeadPhotoMixin, feedgenerator.Rss201rev2Feed):
         # names each reporter instead.
         for name, _link in item["reporters"]:
             handler.addQuickElement("dc:creator", name)
+        # RSS 2.0 has no "updated" date; Atom's, in the atom namespace Django already declares, fills the gap.
+        handler.addQuickElement("atom:updated", feedgenerator.rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["full_text"])
         self.add_lead_photo(handler, item)
 

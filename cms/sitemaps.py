@@ -38,11 +38,27 @@ class BilingualSitemap(Sitemap):
 
 
 class PageSitemap(BilingualSitemap):
+    """Every live, public page. The home page and a neighbourhood page change whenever a story in
+    them is published, so their date is the later of their own and their newest story's."""
+
     def items(self):
+        newest = dict(
+            ArticlePage.objects.published()
+            .order_by()
+            .values_list("neighbourhood_id")
+            .annotate(newest=Max("last_published_at"))
+        )
+        self.listing_dates = {
+            **newest,
+            HomePage.objects.values_list("pk", flat=True).first(): max(
+                (date for date in newest.values() if date), default=None
+            ),
+        }
         return Page.objects.live().public().filter(depth__gt=1).order_by("path").only("url_path", "last_published_at")
 
     def lastmod(self, page):
-        return page.last_published_at
+        dates = [date for date in (page.last_published_at, self.listing_dates.get(page.pk)) if date]
+        return max(dates, default=None)
 
     def location(self, page):
         return page.get_url_parts()[2]
