@@ -6,6 +6,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -18,6 +19,11 @@ LOGO_SIZE = 512
 # Inside <script>, "</script>" or "<!--" in a story's text would end the element early; JSON allows
 # these characters escaped, so no story text can break out (the same escapes as Django's json_script).
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def iso_datetime(value) -> str:
+    """ISO 8601 to the second in the site's time zone, as the page's own <time> elements show it."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 def json_ld_script(data: dict | list) -> SafeString:
@@ -96,8 +102,8 @@ def news_article(request, story: ArticlePage) -> dict:
         "url": url,
         "headline": story.title,
         "description": story.summary,
-        "datePublished": story.first_published_at,
-        "dateModified": story.last_published_at or story.first_published_at,
+        "datePublished": iso_datetime(story.first_published_at),
+        "dateModified": iso_datetime(story.last_published_at or story.first_published_at),
         "inLanguage": "fa",
         "author": [
             {"@type": "Person", "name": reporter.display_name, "url": request.build_absolute_uri(reporter.get_url())}
@@ -108,7 +114,11 @@ def news_article(request, story: ArticlePage) -> dict:
         "keywords": [tag.name for tag in story.tags.all()],
         "isAccessibleForFree": True,
         "correction": [
-            {"@type": "CorrectionComment", "text": correction.text, "datePublished": correction.published_at}
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": iso_datetime(correction.published_at),
+            }
             for correction in story.corrections.order_by("published_at")
         ],
     }
