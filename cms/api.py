@@ -137,7 +137,7 @@ class ReadOnlyEndpoint:
 class StoriesEndpoint(ReadOnlyEndpoint, PagesAPIViewSet):
     name = "stories"
     model = ArticlePage
-    filter_backends = [FieldsFilter, StoryFilter]
+    filter_backends = [StoryFilter]
     known_query_parameters = PAGING_PARAMETERS | {
         "neighbourhood",
         "topic",
@@ -179,6 +179,13 @@ class StoriesEndpoint(ReadOnlyEndpoint, PagesAPIViewSet):
     ]
     nested_default_fields = ["id", "type", "detail_url", "title"]
     detail_only_fields = []
+
+    def check_query_parameters(self, queryset):
+        # Only the filters StoryFilter documents: Wagtail would also accept any field name, and
+        # "neighbourhood" would then mean an id only.
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(_("Unknown query parameters: %(names)s") % {"names": ", ".join(sorted(unknown))})
 
     def get_queryset(self):
         return (
