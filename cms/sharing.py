@@ -1,5 +1,6 @@
 """Share links to messengers and e-mail as plain URLs: no third-party script or request until the
-reader chooses a service. See the README for which services document such a URL."""
+reader chooses a service. Eitaa, Bale and Rubika document no web share URL (see the README), so
+the story page offers them the copy-link field instead."""
 
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
@@ -12,10 +13,6 @@ class ShareLink:
     service: str
     label: str
     url: str
-
-
-# Messengers widely used in Iran that publish no web share URL: readers copy the link instead.
-SERVICES_WITHOUT_SHARE_URL = (_("Eitaa"), _("Bale"), _("Rubika"))
 
 
 def _query(**params: str) -> str:

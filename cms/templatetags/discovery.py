@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from .. import structured_data
 from ..models.images import SHARE_RENDITION
-from ..sharing import SERVICES_WITHOUT_SHARE_URL, share_links
+from ..sharing import share_links
 
 register = template.Library()
 
@@ -95,7 +95,4 @@ def share_story(context, story):
     return {
         "url": url,
         "links": share_links(url=url, title=story.title),
-        "without_share_url": ("، " if translation.get_language() == "fa" else ", ").join(
-            str(service) for service in SERVICES_WITHOUT_SHARE_URL
-        ),
     }

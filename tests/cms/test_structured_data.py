@@ -68,7 +68,6 @@ def test_story_card_uses_the_share_size_lead_photo(client, photographed_story):
     assert meta(soup, "og:image:alt") == photographed_story.lead_image_alt
     assert meta(soup, "twitter:card") == "summary_large_image"
     assert meta(soup, "twitter:image") == meta(soup, "og:image")
-    assert photographed_story.lead_image.renditions.filter(filter_spec="fill-1200x630").exists()
 
 
 def test_story_carries_a_complete_news_article(client, photographed_story, reporter):
