@@ -25,11 +25,10 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .models import ArticleCorrection, ArticlePage, NeighbourhoodPage, Reporter, Topic
-from .models.images import SHARE_RENDITION
+from .models.images import BODY_RENDITIONS, SHARE_RENDITION, rendition_urls
 
 STORY_RENDITIONS = ("fill-400x225", "width-800", "width-1200", SHARE_RENDITION)
 PORTRAIT_RENDITIONS = ("fill-160x160", "fill-400x400")
-PHOTO_RENDITIONS = ("width-400", "width-800", "width-1200")
 PAGING_PARAMETERS = frozenset(["limit", "offset", "fields"])
 
 
@@ -53,11 +52,7 @@ class RenditionsField(serializers.Field):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, photo):
-        absolute = self.context["request"].build_absolute_uri
-        return {
-            spec: {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
-            for spec, rendition in photo.get_renditions(*self.specs).items()
-        }
+        return rendition_urls(photo, self.specs, self.context["request"])
 
 
 class SiteUrlField(serializers.Field):
@@ -265,7 +260,7 @@ class PhotosEndpoint(ReadOnlyEndpoint, ImagesAPIViewSet):
         "title",
         "width",
         "height",
-        APIField("renditions", serializer=RenditionsField(PHOTO_RENDITIONS, source="*")),
+        APIField("renditions", serializer=RenditionsField(BODY_RENDITIONS, source="*")),
     ]
     meta_fields = ["type", "detail_url"]
     listing_default_fields = ["id", "type", "detail_url", "title", "renditions"]

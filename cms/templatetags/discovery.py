@@ -26,7 +26,9 @@ def canonical_url(request) -> str:
 
 @register.inclusion_tag("components/canonical_links.html", takes_context=True)
 def canonical_links(context):
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # the 500 page renders without one
+        return {}
     canonical = canonical_url(request)
     alternates = [(code, translate_url(canonical, code)) for code, _name in settings.LANGUAGES]
     return {

@@ -106,6 +106,20 @@ def test_story_shows_its_published_content_and_rendition_urls(client, photograph
     assert edited["title"] == "خبر منتشرشده"
 
 
+def test_photos_in_a_story_body_come_with_rendition_urls(client, neighbourhood):
+    photo = make_photo(title="عکس داخل خبر", seed=41)
+    story = make_story(
+        neighbourhood=neighbourhood,
+        title="خبر با عکس",
+        body=[("image", {"image": photo, "alt": "صف نانوایی", "caption": "", "credit": ""})],
+    )
+    [block] = get_json(client, f"/api/v2/stories/{story.pk}/")["body"]
+    assert block["value"]["image"]["id"] == photo.pk
+    rendition = block["value"]["image"]["renditions"]["width-800"]
+    assert rendition["url"].startswith("http://testserver/media/images/")
+    assert rendition["width"] == 800
+
+
 def test_stories_come_newest_first(client, neighbourhood):
     now = timezone.now()
     older = make_story(neighbourhood=neighbourhood, title="قدیمی", published_at=now - datetime.timedelta(days=2))

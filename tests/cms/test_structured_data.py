@@ -149,3 +149,9 @@ def test_listing_pages_have_breadcrumbs(client, story, reporter):
     ]:
         crumbs = json_ld(page_head(client, url), "BreadcrumbList")["itemListElement"]
         assert [crumb["name"] for crumb in crumbs][1:] == [name]
+
+
+def test_missing_page_names_no_canonical_address(client, db):
+    soup = BeautifulSoup(client.get("/no-such-page/").content, "html.parser")
+    assert soup.find("link", rel="canonical") is None
+    assert not soup.find_all("link", hreflang=True)
