@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from .models import ArticlePage, NeighbourhoodPage, Reporter, Topic
 from .models.images import SHARE_RENDITION
+from .persian import persian_slugify
 from .sanitise import clean_feed_html
 
 FEED_LENGTH = 30
@@ -47,7 +48,7 @@ def site_scope() -> FeedScope:
 
 
 def neighbourhood_scope(slug: str) -> FeedScope:
-    neighbourhood = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=slug)
+    neighbourhood = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=persian_slugify(slug))
     return FeedScope(
         title=f"{neighbourhood.title} | {_('Mahalleh')}",
         link=neighbourhood.url,
@@ -57,7 +58,7 @@ def neighbourhood_scope(slug: str) -> FeedScope:
 
 
 def topic_scope(slug: str) -> FeedScope:
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = get_object_or_404(Topic, slug=persian_slugify(slug))
     return FeedScope(
         title=f"{topic.name} | {_('Mahalleh')}",
         link=topic.get_url(),
@@ -232,7 +233,6 @@ def feed_fingerprint(scope: FeedScope) -> tuple[str, datetime.datetime | None]:
 
 def feed_view(feed_type, scope: Callable[..., FeedScope]):
     """The feed, answering a reader that polls an unchanged feed with a 304 before building it."""
-    feed = StoryFeed(feed_type=feed_type, scope=scope)
 
     def view(request, **kwargs):
         etag, last_modified = feed_fingerprint(scope(**kwargs))
@@ -240,7 +240,8 @@ def feed_view(feed_type, scope: Callable[..., FeedScope]):
         unchanged = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if unchanged is not None:
             return unchanged
-        response = feed(request, **kwargs)
+        # A feed object per request: StoryFeed keeps the request for absolute URLs.
+        response = StoryFeed(feed_type=feed_type, scope=scope)(request, **kwargs)
         response.headers["ETag"] = etag
         if timestamp is not None:
             response.headers["Last-Modified"] = http_date(timestamp)
