@@ -3,6 +3,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from .models import NeighbourhoodPage, Topic
+from .models.visibility import publicly_visible
 
 
 def navigation(request):
@@ -10,6 +11,8 @@ def navigation(request):
     return {
         "nav_topics": SimpleLazyObject(lambda: list(Topic.objects.all())),
         "nav_neighbourhoods": SimpleLazyObject(
-            lambda: list(NeighbourhoodPage.objects.live().public().order_by("title").only("title", "url_path"))
+            lambda: list(
+                NeighbourhoodPage.objects.filter(publicly_visible()).order_by("title").only("title", "url_path")
+            )
         ),
     }

@@ -11,6 +11,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import api, feeds, sitemaps
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not at import: tests point it at a temporary folder.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,6 +28,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from its storage (see README).
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -3,6 +3,8 @@
 import shutil
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from cms.factories import make_neighbourhood, make_reporter, make_story
 from cms.models import Topic
@@ -13,6 +15,15 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def persian_first():
+    """Each test starts in Persian: the test client leaves the last request's language active in the thread,
+    which would otherwise turn the next test's page URLs into /en/ ones."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -18,14 +18,16 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
+from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin
+from .visibility import publicly_visible
 
 WORDS_PER_MINUTE = 200
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def published(self) -> "ArticlePageQuerySet":
-        return self.live().public()
+        return self.filter(publicly_visible())
 
     def in_neighbourhood(self, neighbourhood) -> "ArticlePageQuerySet":
         return self.filter(neighbourhood=neighbourhood)
@@ -113,9 +115,8 @@ class ArticlePage(PersianSlugMixin, Page):
             raise ValidationError({"lead_image_alt": _("Describe the lead photo for readers who cannot see it.")})
 
     def save(self, *args, **kwargs):
-        if self.neighbourhood_id is None and self.path:
-            from .neighbourhood import NeighbourhoodPage
-
+        # New pages, copies included, take the neighbourhood they are created under.
+        if self.path and (self._state.adding or self.neighbourhood_id is None):
             self.neighbourhood = NeighbourhoodPage.objects.filter(path=self.path[: -self.steplen]).first()
         super().save(*args, **kwargs)
 

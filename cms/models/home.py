@@ -19,6 +19,7 @@ from .neighbourhood import NeighbourhoodPage
 from .reporters import Reporter
 from .slugs import PersianSlugMixin
 from .taxonomy import Tag, Topic
+from .visibility import publicly_visible
 
 FEATURED_COUNT = 4
 LATEST_COUNT = 10
@@ -74,22 +75,24 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         featured += islice(newest, FEATURED_COUNT - len(featured))
         return lead, featured[:FEATURED_COUNT]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("", name="front_page")
+    def front_page(self, request):
         lead, featured = self.front_page_stories()
         shown = [story.pk for story in [lead, *featured] if story]
         live = ArticlePage.objects.published().for_listing()
-        neighbourhoods = list(NeighbourhoodPage.objects.live().public().child_of(self).order_by("title"))
+        neighbourhoods = list(NeighbourhoodPage.objects.filter(publicly_visible()).child_of(self).order_by("title"))
         strips = {n.pk: [] for n in neighbourhoods}
         for story in live.newest_per_neighbourhood(STRIP_COUNT).order_by("-first_published_at"):
             strips.setdefault(story.neighbourhood_id, []).append(story)
-        context.update(
-            lead_story=lead,
-            featured_stories=featured,
-            latest_stories=live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
-            neighbourhood_strips=[(n, strips[n.pk]) for n in neighbourhoods],
+        return self.render(
+            request,
+            context_overrides={
+                "lead_story": lead,
+                "featured_stories": featured,
+                "latest_stories": live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
+                "neighbourhood_strips": [(n, strips[n.pk]) for n in neighbourhoods],
+            },
         )
-        return context
 
     def _render_listing(self, request, *, stories, template: str, **context):
         return self.render(

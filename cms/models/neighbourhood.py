@@ -43,7 +43,7 @@ class NeighbourhoodPage(PersianSlugMixin, Page):
         from .reporters import Reporter
 
         context = super().get_context(request, *args, **kwargs)
-        stories = ArticlePage.objects.live().public().in_neighbourhood(self).latest_first().for_listing()
+        stories = ArticlePage.objects.published().in_neighbourhood(self).latest_first().for_listing()
         context["stories"] = paginate(request, stories)
         context["reporters"] = Reporter.objects.covering(self).with_photo()
         return context

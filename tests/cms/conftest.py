@@ -2,20 +2,10 @@
 any door (a draft, a private story, unpublished edits)."""
 
 import pytest
-from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from cms.factories import make_photo, make_story
 from cms.models import ArticlePage
-
-
-@pytest.fixture(autouse=True)
-def persian_urls():
-    """Page URLs follow the active language, and a request to /en/ leaves English active in the
-    test's thread: each test starts in Persian, and takes a story's URL before requesting /en/."""
-    translation.activate("fa")
-    yield
-    translation.activate("fa")
 
 
 @pytest.fixture

@@ -1,12 +1,8 @@
 """Sharing a story: plain links to each service, and a copy-link control that needs no JavaScript."""
 
-import shutil
-import tempfile
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
 
 EXPECTED_HOSTS = {"telegram": "t.me", "whatsapp": "wa.me", "x": "twitter.com"}
 
@@ -63,53 +59,3 @@ def test_story_page_loads_no_third_party_or_inline_script(client, story):
         assert not script.string
     for tag in soup.find_all(src=True):
         assert urlsplit(tag["src"]).hostname in (None, "testserver"), tag
-
-
-@pytest.fixture
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="mahalleh-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-    ]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_copy_link_button_appears_with_javascript_and_reports_the_copy(live_server, browser, neighbourhood):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    from cms.factories import make_story
-
-    with translation.override("fa"):
-        story = make_story(neighbourhood=neighbourhood, title="خبری برای هم‌رسانی")
-        path = story.url
-    browser.get(f"{live_server.url}{path}")
-    button = browser.find_element(By.CSS_SELECTOR, "[data-copy-link-button]")
-    assert button.is_displayed()
-    button.click()
-    status = browser.find_element(By.CSS_SELECTOR, "[data-copy-link-status]")
-    WebDriverWait(browser, 10).until(lambda _driver: status.text.strip())
-    assert status.text.strip() in {
-        "Link copied.",
-        "Select the link and copy it.",
-        "پیوند کپی شد.",
-        "پیوند را انتخاب و کپی کنید.",
-    }

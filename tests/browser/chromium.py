@@ -1,0 +1,103 @@
+"""Headless Chromium for the browser tests: starting it, sizing the screen, screenshots and axe-core checks."""
+
+import base64
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = Path(settings.BASE_DIR) / "test-output" / "screenshots"
+PHONE_WIDTH, DESKTOP_WIDTH = 360, 1280
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def start_chromium(profile_dir: str, *, javascript: bool = True) -> webdriver.Chrome:
+    """A headless Chromium with a fresh profile, so no state leaks between sessions."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile_dir}"):
+        options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+
+
+def fresh_profile_dir() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="mahalleh-chromium-")
+
+
+def set_screen_width(driver: webdriver.Chrome, width: int, height: int = 800) -> None:
+    """Emulates a screen of ``width`` CSS pixels (a phone below 600, touch and all)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+def wait_until_painted(driver: webdriver.Chrome) -> None:
+    """Waits for web fonts and every image to finish loading, so screenshots show the real page."""
+    driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        const images = [...document.images].map(img => img.complete ? null : img.decode().catch(() => null));
+        Promise.all([document.fonts.ready, ...images]).then(() => done());
+        """
+    )
+
+
+def save_full_page_screenshot(driver: webdriver.Chrome, name: str, width: int) -> Path:
+    """Saves the whole page, as laid out on a screen ``width`` pixels wide, to test-output/screenshots/."""
+    set_screen_width(driver, width)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    set_screen_width(driver, width, height)
+    wait_until_painted(driver)
+    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "clip": clip})
+    set_screen_width(driver, width)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}-{width}.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+def horizontal_overflow(driver: webdriver.Chrome) -> int:
+    """How many CSS pixels the page is wider than the screen (0 when nothing scrolls sideways)."""
+    return driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def axe_violations(driver: webdriver.Chrome) -> list[dict]:
+    """Runs axe-core on the current page; returns its serious and critical violations."""
+    driver.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
+    results = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ["violations"]}).then(done, error => done({error: String(error)}));
+        """
+    )
+    if "error" in results:
+        raise RuntimeError(f"axe-core failed: {results['error']}")
+    return [violation for violation in results["violations"] if violation["impact"] in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One paragraph per violation: the rule, why it matters, and the offending elements."""
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"]:
+            lines.append(f"    at {' '.join(node['target'])}: {node['failureSummary'].replace(chr(10), ' ')}")
+    return "\n".join(lines)
