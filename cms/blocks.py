@@ -33,7 +33,29 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph.html"
 
 
-class ImageBlock(blocks.StructBlock):
+class PhotoRenditionsInApiMixin:
+    """In the read API, a chosen photo is its id with rendition URLs, not a bare id that the images
+    endpoint (which lists only lead photos and portraits) could not resolve."""
+
+    photo_fields: tuple[str, ...] = ()
+
+    def get_api_representation(self, value, context=None):
+        from .models.images import BODY_RENDITIONS, rendition_urls  # cms.models imports this module
+
+        representation = super().get_api_representation(value, context)
+        request = (context or {}).get("request")
+        for name in self.photo_fields:
+            if value[name] and request is not None:
+                representation[name] = {
+                    "id": value[name].pk,
+                    "renditions": rendition_urls(value[name], BODY_RENDITIONS, request),
+                }
+        return representation
+
+
+class ImageBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
+    photo_fields = ("image",)
+
     image = ImageChooserBlock(label=_("Photo"))
     alt = blocks.CharBlock(
         label=_("Alt text"), max_length=250, help_text=_("What the photo shows, for readers who cannot see it.")
@@ -98,13 +120,14 @@ def validate_video_host(url: str) -> None:
         )
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
     """A link to a video on an allowed host, shown with a locally stored poster.
 
     Nothing is loaded from the video host until the reader follows the link: many readers are on
     filtered, slow networks, and an embedded player would load third-party scripts.
     """
 
+    photo_fields = ("poster",)
     url = blocks.URLBlock(label=_("Video address"), validators=[validate_video_host])
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     poster = ImageChooserBlock(label=_("Poster"))

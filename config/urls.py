@@ -10,6 +10,8 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import api, feeds, sitemaps
+
 
 def serve_media(request, path):
     # MEDIA_ROOT is read per request, not at import: tests point it at a temporary folder.
@@ -19,6 +21,10 @@ def serve_media(request, path):
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Machine-read addresses, outside the language prefix: feeds, sitemaps, robots.txt, the read API.
+    path("feeds/", include(feeds.urlpatterns)),
+    *sitemaps.urlpatterns,
+    path("api/v2/", api.router.urls),
 ]
 
 if settings.SERVE_MEDIA:

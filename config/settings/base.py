@@ -153,3 +153,12 @@ LOGGING = {
 VIDEO_HOSTS = ["www.aparat.com", "aparat.com", "www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be"]
 WAGTAILIMAGES_IMAGE_MODEL = "cms.Photo"
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+# --- Reaching readers: feeds, sitemaps and the read API (cms/feeds.py, cms/sitemaps.py, cms/api.py) ---
+INSTALLED_APPS += ["django.contrib.sitemaps"]  # its sitemap.xml and sitemap_index.xml templates
+# One sitemap file holds at most this many URLs (the sitemaps.org limit); past it sitemap.xml is an index.
+SITEMAP_MAX_URLS = 50_000
+# Requests one client (IP address, or account when signed in) may make to /api/v2/; DRF rate syntax.
+READ_API_THROTTLE_RATE = os.environ.get("READ_API_THROTTLE_RATE", "120/minute")
+# Number of trusted proxies in front of the site, so the throttle sees the reader's own address.
+REST_FRAMEWORK = {"NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0"))}
