@@ -16,6 +16,10 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from its storage (see README).
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    def serve_media(request, path):
+        # MEDIA_ROOT is read per request so that tests, which move it, are served what they stored.
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
