@@ -18,7 +18,14 @@ def home_page() -> HomePage:
 
 
 def make_photo(*, title: str, seed: int, size: tuple[int, int] = (1200, 675)) -> Photo:
-    """A generated street-like picture (sky, buildings, windows): demo photos are never downloaded."""
+    """A generated street-like photo: demo photos are never downloaded."""
+    buffer = io.BytesIO()
+    street_picture(seed=seed, size=size).save(buffer, format="JPEG", quality=82)
+    return add_photo(title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg"))
+
+
+def street_picture(*, seed: int, size: tuple[int, int]) -> Image.Image:
+    """Sky, buildings and windows, drawn from ``seed``."""
     rng = random.Random(seed)
     width, height = size
     picture = Image.new("RGB", size)
@@ -41,9 +48,7 @@ def make_photo(*, title: str, seed: int, size: tuple[int, int] = (1200, 675)) ->
             for wx in range(x + 8, x + building_width - 16, 24):
                 draw.rectangle([wx, wy, wx + 10, wy + 14], fill=(250, 240, rng.choice((160, 200, 240))))
         x += building_width + rng.randint(2, 12)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    return add_photo(title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg"))
+    return picture
 
 
 def make_neighbourhood(*, title: str, city: str = "karaj", description: str = "", slug: str = "") -> NeighbourhoodPage:

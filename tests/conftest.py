@@ -8,6 +8,14 @@ from cms.factories import make_neighbourhood, make_reporter, make_story
 from cms.models import Topic
 
 
+@pytest.fixture(autouse=True, scope="session")
+def photo_originals_root():
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.PHOTO_ORIGINALS_ROOT, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

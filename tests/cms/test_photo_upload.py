@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils.html import escape
@@ -11,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 from cms.models import Photo
 from cms.photos.intake import PhotoRejected, accept_photo_file
+from cms.photos.uploads import add_photo
 
 from . import photo_files
 
@@ -164,3 +166,13 @@ def test_multiple_upload_titles_the_photo_with_its_persian_file_name(admin_clien
     photo = Photo.objects.get()
     assert photo.title.startswith("بازارچه گوهردشت")
     assert "بازارچه" not in photo.file.name
+
+
+def test_someone_without_photo_permission_cannot_add_a_photo(django_user_model):
+    outsider = django_user_model.objects.create_user("outsider", password="x")
+
+    with pytest.raises(PermissionDenied):
+        add_photo(
+            title="عکس", file=SimpleUploadedFile("a.jpg", photo_files.phone_jpeg(size=(64, 48))), uploaded_by=outsider
+        )
+    assert not Photo.objects.exists()
