@@ -4,13 +4,12 @@ For a 12-megapixel phone JPEG and a HEIC: the time and peak memory to accept the
 turn upright, scale down, strip metadata, re-encode) and to make every rendition the story page
 uses; then the bytes a reader downloads for the story's lead photo at 360 px and 1280 px wide
 screens, against the original upload. Each measurement runs in a fresh process so that its peak
-resident memory is its own.
+resident memory (VmHWM, Linux) is its own.
 """
 
 import io
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -70,7 +69,9 @@ def phone_files() -> dict[str, tuple[str, bytes]]:
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The process's peak resident memory. Not ru_maxrss: Linux carries that over from the parent process."""
+    status = Path("/proc/self/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]) / 1024
 
 
 def measure(name: str, data: bytes) -> dict:
