@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-packages test-system-packages run test test-sqlite test-postgres lint messages bench clean
+.PHONY: help setup system-packages test-system-packages run test test-sqlite test-postgres lint messages bench clean worker
 
 help: ## List every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -17,9 +17,10 @@ system-packages: ## Install the Debian packages the site needs (python3-venv, ge
 	@command -v msgfmt >/dev/null && $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || \
 		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv gettext)
 
-test-system-packages: ## Install the Debian packages the tests need (chromium, chromium-driver, nodejs, npm) if missing
+test-system-packages: ## Install the Debian packages the tests need (chromium, chromium-driver, nodejs, npm, exiftool) if missing
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v npm >/dev/null || \
 		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver nodejs npm)
+	@command -v exiftool >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libimage-exiftool-perl)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +59,9 @@ test-sqlite:
 test-postgres:
 	@if [ -n "$$DATABASE_URL" ]; then echo "Running the suite again on $$DATABASE_URL"; $(BIN)/pytest; \
 		else echo "DATABASE_URL is not set: the PostgreSQL run is skipped."; fi
+
+worker: $(VENV)/.installed ## Run the background worker that makes photo renditions (with TASKS_BACKEND=database)
+	$(MANAGE) db_worker --queue-name '*'
 
 bench: $(VENV)/.installed ## Run the benchmarks in bench/ (by hand, not in CI)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

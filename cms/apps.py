@@ -8,3 +8,4 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .photos import checks  # noqa: F401

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
@@ -31,6 +32,14 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "blocks/paragraph.html"
+
+
+def require_alt_text(value, *, photo_field: str):
+    """Alt text is checked here rather than by the field, so the editor reads why it is needed."""
+    if value.get(photo_field) and not (value.get("alt") or "").strip():
+        raise StructBlockValidationError(
+            block_errors={"alt": ValidationError(_("Describe this photo for readers who cannot see it."))}
+        )
 
 
 class PhotoRenditionsInApiMixin:
@@ -58,10 +67,18 @@ class ImageBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
 
     image = ImageChooserBlock(label=_("Photo"))
     alt = blocks.CharBlock(
-        label=_("Alt text"), max_length=250, help_text=_("What the photo shows, for readers who cannot see it.")
+        label=_("Alt text"),
+        required=False,
+        max_length=250,
+        help_text=_("What the photo shows, for readers who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_alt_text(value, photo_field="image")
+        return value
 
     def plain_text(self, value) -> str:
         return value["caption"]
@@ -131,7 +148,12 @@ class VideoBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
     url = blocks.URLBlock(label=_("Video address"), validators=[validate_video_host])
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     poster = ImageChooserBlock(label=_("Poster"))
-    alt = blocks.CharBlock(label=_("Alt text"), max_length=250)
+    alt = blocks.CharBlock(label=_("Alt text"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_alt_text(value, photo_field="poster")
+        return value
 
     def plain_text(self, value) -> str:
         return value["title"]

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 from .models import ArticleCorrection, ArticlePage, HomePage, NeighbourhoodPage, Photo, Reporter, Topic
 from .persian import persian_slugify
+from .photos.uploads import add_photo
 
 
 def home_page() -> HomePage:
@@ -17,7 +18,14 @@ def home_page() -> HomePage:
 
 
 def make_photo(*, title: str, seed: int, size: tuple[int, int] = (1200, 675)) -> Photo:
-    """A generated street-like picture (sky, buildings, windows): demo photos are never downloaded."""
+    """A generated street-like photo: demo photos are never downloaded."""
+    buffer = io.BytesIO()
+    street_picture(seed=seed, size=size).save(buffer, format="JPEG", quality=82)
+    return add_photo(title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg"))
+
+
+def street_picture(*, seed: int, size: tuple[int, int]) -> Image.Image:
+    """Sky, buildings and windows, drawn from ``seed``."""
     rng = random.Random(seed)
     width, height = size
     picture = Image.new("RGB", size)
@@ -40,9 +48,7 @@ def make_photo(*, title: str, seed: int, size: tuple[int, int] = (1200, 675)) ->
             for wx in range(x + 8, x + building_width - 16, 24):
                 draw.rectangle([wx, wy, wx + 10, wy + 14], fill=(250, 240, rng.choice((160, 200, 240))))
         x += building_width + rng.randint(2, 12)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    return Photo.objects.create(title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg"))
+    return picture
 
 
 def make_neighbourhood(*, title: str, city: str = "karaj", description: str = "", slug: str = "") -> NeighbourhoodPage:
@@ -79,10 +85,12 @@ def make_story(
     slug: str = "",
     corrections: list[tuple[datetime, str]] = (),
     with_revision: bool = True,
+    publish: bool = True,
 ) -> ArticlePage:
     """A live story under its neighbourhood, first published at ``published_at``.
 
-    ``with_revision=False`` skips Wagtail's revision machinery, for tests that need many stories.
+    ``with_revision=False`` skips Wagtail's revision machinery, for tests that need many stories;
+    ``publish=False`` leaves a draft that readers cannot see.
     """
     published_at = published_at or timezone.now()
     story = ArticlePage(
@@ -96,14 +104,16 @@ def make_story(
         lead_image_credit=lead_image_credit,
         first_published_at=published_at,
         last_published_at=published_at,
-        live=not with_revision,
+        live=publish and not with_revision,
     )
     story.reporters = list(reporters)
     story.topics = list(topics or Topic.objects.all()[:1])
     story.tags.set(list(tags))
     story.corrections = [ArticleCorrection(published_at=date, text=text) for date, text in corrections]
     neighbourhood.add_child(instance=story)
-    if with_revision:
+    if with_revision and not publish:
+        story.save_revision()
+    elif with_revision:
         story.save_revision().publish()
         # Publishing stamps "now"; the story's own date is what readers see as last updated.
         ArticlePage.objects.filter(pk=story.pk).update(last_published_at=published_at)

@@ -1,9 +1,12 @@
-"""Keeps a story's derived neighbourhood in step with where it sits in the page tree."""
+"""Side effects of content changes: a story's derived neighbourhood, and renditions made ahead of readers."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
-from .models import ArticlePage, NeighbourhoodPage
+from .models import ArticlePage, NeighbourhoodPage, Photo
+from .photos.renditions import photo_roles_in_story, queue_photo_renditions
+from .photos.sizes import LEAD_PHOTO_ROLES
 
 
 @receiver(post_page_move)
@@ -11,3 +14,17 @@ def follow_moved_story(sender, instance, parent_page_after, **kwargs):
     if issubclass(sender, ArticlePage):
         neighbourhood = NeighbourhoodPage.objects.filter(pk=parent_page_after.pk).first()
         ArticlePage.objects.filter(pk=instance.pk).update(neighbourhood=neighbourhood)
+
+
+@receiver(post_save, sender=Photo)
+def make_renditions_for_new_photo(sender, instance, created, **kwargs):
+    # Most photos become a story's lead photo; make those renditions before anyone asks for them.
+    if created:
+        queue_photo_renditions(photo_id=instance.pk, roles=LEAD_PHOTO_ROLES)
+
+
+@receiver(page_published)
+def make_renditions_for_published_story(sender, instance, **kwargs):
+    if isinstance(instance, ArticlePage):
+        for photo_id, roles in photo_roles_in_story(instance).items():
+            queue_photo_renditions(photo_id=photo_id, roles=roles)

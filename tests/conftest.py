@@ -4,10 +4,25 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from cms.factories import make_neighbourhood, make_reporter, make_story
 from cms.models import Topic
+
+
+@pytest.fixture(autouse=True, scope="session")
+def photo_originals_root():
+    yield
+    shutil.rmtree(settings.PHOTO_ORIGINALS_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_renditions():
+    # Wagtail caches renditions by photo id; ids are reused once a test's rows are rolled back.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,22 @@
-"""The site's own image model, so that photo handling can grow without swapping models later."""
+"""The site's own image model: originals kept private under generated names, renditions public."""
+
+import os
+import secrets
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
+
+from ..photos.storages import photo_original_storage
+
+STORED_EXTENSIONS = {".jpg", ".png", ".webp", ".avif", ".gif"}
+
+
+def unguessable_name(folder: str, filename: str) -> str:
+    """A random 128-bit name that keeps only the file's extension: nothing of what the reporter typed."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{folder}/{secrets.token_urlsafe(16)}{extension if extension in STORED_EXTENSIONS else ''}"
+
 
 # Renditions for readers who meet a photo outside the site: link previews (OpenGraph, Twitter cards,
 # feed media) at the 1.91:1 size the platforms crop to, and the 1:1, 4:3 and 16:9 versions search
@@ -22,11 +36,23 @@ def rendition_urls(photo, specs, request) -> dict:
 
 
 class Photo(AbstractImage):
+    # Same field as Wagtail's, in a storage without public URLs (cms/photos/storages.py).
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=photo_original_storage,
+    )
+
     admin_form_fields = Image.admin_form_fields
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+    def get_upload_to(self, filename: str) -> str:
+        return unguessable_name("originals", filename)
 
 
 class PhotoRendition(AbstractRendition):
@@ -34,3 +60,8 @@ class PhotoRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename: str) -> str:
+        # Wagtail derives rendition names from the original's; a fresh random name per rendition means
+        # one published rendition URL reveals nothing about any other.
+        return unguessable_name("images", filename)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -136,7 +137,6 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 # One slug rule for pages and tags (cms/slugs.py); taggit calls it through cms.Tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -162,3 +162,52 @@ SITEMAP_MAX_URLS = 50_000
 READ_API_THROTTLE_RATE = os.environ.get("READ_API_THROTTLE_RATE", "120/minute")
 # Number of trusted proxies in front of the site, so the throttle sees the reader's own address.
 REST_FRAMEWORK = {"NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0"))}
+# --- Photos (issue 5): intake limits, private originals, renditions, storage, background tasks ---
+PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_MEGAPIXELS", "40")) * 1_000_000
+PHOTO_MAX_SIDE = int(os.environ.get("PHOTO_MAX_SIDE", "12000"))
+PHOTO_MAX_ASPECT_RATIO = int(os.environ.get("PHOTO_MAX_ASPECT_RATIO", "20"))
+PHOTO_LONG_SIDE = int(os.environ.get("PHOTO_LONG_SIDE", "2560"))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = PHOTO_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = PHOTO_MAX_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.photos.forms.PhotoForm"
+# Renditions go to the public media storage; originals to a storage that has no public URL.
+WAGTAILIMAGES_RENDITION_STORAGE = "default"
+WAGTAILIMAGES_JPEG_QUALITY = 80
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_AVIF_QUALITY = 60
+PHOTO_ORIGINALS_ROOT = Path(os.environ.get("PHOTO_ORIGINALS_ROOT", BASE_DIR / "var" / "photo-originals"))
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    # S3-compatible object storage shared by every app server (see README, "Media storage").
+    _s3_options = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "media", "querystring_auth": False},
+    }
+    STORAGES["photo_originals"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "custom_domain": None, "location": "photo-originals", "default_acl": "private"},
+    }
+else:
+    STORAGES["photo_originals"] = {
+        "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PHOTO_ORIGINALS_ROOT},
+    }
+# "immediate" runs tasks inside the request (development, tests); "database" queues them for
+# `manage.py db_worker` (production), so that publishing and uploading never wait for renditions.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}

@@ -19,3 +19,9 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# Photos: renditions are made by `manage.py db_worker`, never while a reader or editor waits.
+TASKS["default"]["BACKEND"] = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}[os.environ.get("TASKS_BACKEND", "database")]

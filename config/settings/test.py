@@ -1,5 +1,7 @@
 """Tests: fast password hashing, in-memory e-mail, the database from DATABASE_URL or SQLite."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"
@@ -8,3 +10,10 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SERVE_MEDIA = True
+
+# Photo originals go to a throwaway folder (removed by tests/conftest.py), never into var/.
+PHOTO_ORIGINALS_ROOT = Path(tempfile.gettempdir()) / f"mahalleh-test-originals-{os.getpid()}"
+STORAGES["photo_originals"] = {
+    "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PHOTO_ORIGINALS_ROOT},
+}

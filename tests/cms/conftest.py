@@ -1,12 +1,13 @@
 """Fixtures for the public site: one media folder per module (data built once per class keeps its
-photos), a photographed story, and stories a reader must never see through any door (a draft, a
-private story, unpublished edits)."""
+photos), a photographed story, stories a reader must never see through any door (a draft, a
+private story, unpublished edits), and an editor with the admin's upload door."""
 
 import shutil
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 
 from cms.factories import make_photo, make_story
 from cms.models import ArticlePage
@@ -67,3 +68,31 @@ def hidden_stories(neighbourhood, reporter):
 
 
 HIDDEN_MARKERS = ("DRAFTMARKER", "PRIVATEMARKER", "REVISIONMARKER", "DRAFTPHOTO", "PRIVATEPHOTO")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("sardabir", "sardabir@example.com", "mahalleh-demo")
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def upload_photo(admin_client):
+    """Posts one file to the admin's "add photo" form, as a reporter's browser does."""
+
+    def upload(name: str, data: bytes, *, title: str = "بازارچه گوهردشت"):
+        return admin_client.post(
+            "/admin/images/add/",
+            {
+                "title": title,
+                "file": SimpleUploadedFile(name, data),
+                "collection": Collection.get_first_root_node().pk,
+            },
+        )
+
+    return upload

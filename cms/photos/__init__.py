@@ -1,0 +1,1 @@
+"""Reporters' photos: safe intake, private originals, renditions made ahead of readers."""
