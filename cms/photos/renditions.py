@@ -15,11 +15,16 @@ logger = logging.getLogger(__name__)
 def make_photo_renditions(photo_id: int, roles: list[str]) -> int:
     """Creates whichever of the roles' renditions are missing; returns how many the photo now has for them."""
     from ..models import Photo
+    from ..models.images import SEARCH_RENDITIONS, SHARE_RENDITION
 
     photo = Photo.objects.filter(pk=photo_id).first()
     if photo is None:
         return 0
-    return len(photo.get_renditions(*[spec for role in roles for spec in rendition_specs(role)]))
+    specs = [spec for role in roles for spec in rendition_specs(role)]
+    if "story_lead" in roles:
+        # Link previews, feeds and structured data show the lead photo outside the site too.
+        specs += [SHARE_RENDITION, *SEARCH_RENDITIONS]
+    return len(photo.get_renditions(*specs))
 
 
 def queue_photo_renditions(*, photo_id: int, roles) -> None:

@@ -20,7 +20,7 @@ class PhotoSize:
 PHOTO_SIZES = {
     "story_lead": PhotoSize("width-{400,800,1200}", "(min-width: 50em) 48em, 100vw"),
     "card_lead": PhotoSize("fill-{480x270,800x450,1200x675}", "(min-width: 60em) 40em, 100vw"),
-    "card": PhotoSize("fill-{320x180,640x360}", "(min-width: 60em) 20em, 100vw"),
+    "card": PhotoSize("fill-{320x180,640x360}", "(min-width: 60em) 17rem, (min-width: 40em) 45vw, 7.5rem"),
     "body": PhotoSize("width-{400,800}", "(min-width: 50em) 48em, 100vw"),
     "video_poster": PhotoSize("fill-{400x225,800x450}", "(min-width: 50em) 48em, 100vw"),
     "reporter": PhotoSize("fill-{160x160,320x320}", "160px"),

@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from cms.factories import make_story, paragraph_blocks
 from cms.models import Photo, PhotoRendition
+from cms.models.images import SEARCH_RENDITIONS, SHARE_RENDITION
 from cms.photos.sizes import LEAD_PHOTO_ROLES, photo_formats, rendition_specs
 from cms.photos.uploads import add_photo
 
@@ -36,7 +37,10 @@ def test_uploading_a_photo_queues_its_lead_renditions_for_the_worker(settings, u
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
-    assert set(photo.renditions.values_list("filter_spec", flat=True)) == specs_for(*LEAD_PHOTO_ROLES)
+    assert set(photo.renditions.values_list("filter_spec", flat=True)) == specs_for(*LEAD_PHOTO_ROLES) | {
+        SHARE_RENDITION,
+        *SEARCH_RENDITIONS,
+    }
 
 
 def test_publishing_a_story_makes_renditions_for_its_body_photos_and_video_posters(
