@@ -297,6 +297,44 @@ def measure_variants():
     )
 
 
+def compare_sqlite_fts5(queries, rng):
+    """The alternative to the embedded tantivy index: SQLite FTS5 over the same normalised text,
+    queried directly with a neighbourhood filter, facet counts and snippets (for the choice only)."""
+    import sqlite3
+
+    path = BENCH_DIR / "fts5-compare.sqlite3"
+    path.unlink(missing_ok=True)
+    fts = sqlite3.connect(path)
+    fts.execute("CREATE VIRTUAL TABLE story USING fts5(title, body, neighbourhood UNINDEXED, topic UNINDEXED)")
+    started = time.perf_counter()
+    for documents in iter_documents():
+        fts.executemany(
+            "INSERT INTO story (rowid, title, body, neighbourhood, topic) VALUES (?, ?, ?, ?, ?)",
+            [(d.id, d.title_terms, d.text_terms, d.neighbourhood, (d.topics or [0])[0]) for d in documents],
+        )
+    fts.commit()
+    print(f"  FTS5 table built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 1e6:.0f} MB")
+    neighbourhoods = list(NeighbourhoodPage.objects.values_list("pk", flat=True))
+    times, cpu_times = [], []
+    for q in queries:
+        match = " AND ".join(f'"{word}"' for word in SearchQuery(text=q).words)
+        hood = rng.choice(neighbourhoods)
+
+        def run(match=match, hood=hood):
+            hits = fts.execute(
+                "SELECT rowid, snippet(story, 1, '<mark>', '</mark>', '…', 20) FROM story "
+                "WHERE story MATCH ? AND neighbourhood = ? ORDER BY rank LIMIT 20",
+                (match, hood),
+            ).fetchall()
+            facets = fts.execute(
+                "SELECT neighbourhood, count(*) FROM story WHERE story MATCH ? GROUP BY neighbourhood", (match,)
+            ).fetchall()
+            return hits, facets
+
+        timed(run, times, cpu_times)
+    report_times("SQLite FTS5 directly: text + neighbourhood + facets + snippets", times, cpu_times)
+
+
 def measure_admin_search(queries, rng):
     """Editors' admin search (Wagtail's database backend) on the same stories."""
     from django.contrib.auth import get_user_model
@@ -345,6 +383,7 @@ def main():
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--admin", action="store_true", help="also measure Wagtail's admin search (slow to index)")
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--compare-fts5", action="store_true", help="also measure SQLite FTS5 on the same text")
     parser.add_argument("--reuse-index", action="store_true", help="measure the existing index, skip the rebuild")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -371,6 +410,8 @@ def main():
     measure_queries(queries, rng)
     print("Spelling variants (canonical | variant):")
     measure_variants()
+    if args.compare_fts5:
+        compare_sqlite_fts5(queries, rng)
     if args.admin:
         measure_admin_search(queries, rng)
 

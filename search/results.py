@@ -103,7 +103,12 @@ def run_search(cleaned: dict) -> ResultsPage:
         for hit in found.hits
         if hit.id in stories
     ]
-    neighbourhood_counts, topic_counts = found.facets.get("neighbourhood", {}), found.facets.get("topics", {})
+    facets = _named_facets(found.facets, query)
+    return ResultsPage(results=results, total=found.total, number=cleaned.get("page", 1), facets=facets)
+
+
+def _named_facets(counts: dict[str, dict[int, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
+    neighbourhood_counts, topic_counts = counts.get("neighbourhood", {}), counts.get("topics", {})
     neighbourhoods = (
         NeighbourhoodPage.objects.live()
         .public()
@@ -111,11 +116,16 @@ def run_search(cleaned: dict) -> ResultsPage:
         .order_by("title")
     )
     topics = Topic.objects.filter(pk__in=[*topic_counts, *query.topics])
-    facets = {
+    return {
         "neighbourhood": _facet_values(neighbourhood_counts, neighbourhoods, query.neighbourhoods, lambda n: n.title),
         "topic": _facet_values(topic_counts, topics, query.topics, lambda t: t.name),
     }
-    return ResultsPage(results=results, total=found.total, number=cleaned.get("page", 1), facets=facets)
+
+
+def facet_counts(*, neighbourhoods=(), topics=()) -> dict[str, list[FacetValue]]:
+    """Live stories per neighbourhood and per topic within the given ones, for listings' filters."""
+    query = SearchQuery(neighbourhoods=tuple(n.pk for n in neighbourhoods), topics=tuple(t.pk for t in topics), limit=1)
+    return _named_facets(get_backend().search(query).facets, query)
 
 
 def related_stories(story: ArticlePage, *, limit: int = RELATED_COUNT) -> list[ArticlePage]:

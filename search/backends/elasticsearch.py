@@ -177,16 +177,21 @@ class ElasticsearchBackend(SearchBackend):
         )
         self.read_alias = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-stories"
         self.write_alias = f"{self.read_alias}-write"
+        self._ready = False
 
     def _search(self) -> Search:
         return Search(using=CONNECTION, index=self.read_alias)
 
     def _ensure_index(self) -> None:
+        """Create the first version and its aliases if there is none yet (checked once per process)."""
+        if self._ready:
+            return
         if not self.client.indices.exists_alias(name=self.read_alias):
             name = self._create_version()
             self.client.indices.update_aliases(
                 actions=[{"add": {"index": name, "alias": alias}} for alias in (self.read_alias, self.write_alias)]
             )
+        self._ready = True
 
     def _create_version(self) -> str:
         name = f"{self.read_alias}-{timezone.now():%Y%m%d%H%M%S%f}"

@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from ..results import related_stories, run_search
+from ..results import facet_counts, related_stories
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -35,7 +35,7 @@ def listing_filters(*, neighbourhood=None, topic=None):
     """Links that narrow a neighbourhood's or topic's listing by the other facet, with counts."""
     scope = {"neighbourhood": [neighbourhood] if neighbourhood else [], "topic": [topic] if topic else []}
     try:
-        page = run_search({**scope, "page": 1})
+        facets = facet_counts(neighbourhoods=scope["neighbourhood"], topics=scope["topic"])
     except Exception:
         logger.exception("Listing filters unavailable")
         return {"links": []}
@@ -43,6 +43,6 @@ def listing_filters(*, neighbourhood=None, topic=None):
     facet = "topic" if neighbourhood else "neighbourhood"
     links = [
         (value, reverse("search:page") + "?" + urlencode({**base, facet: value.slug}, doseq=True))
-        for value in page.facets[facet]
+        for value in facets[facet]
     ]
     return {"links": links, "facet": facet}
