@@ -287,5 +287,6 @@ class EmbeddedBackend(SearchBackend):
         previous = self._current_version()
         self._switch_to(version)
         for stale in self.root.iterdir():
-            if stale.is_dir() and stale.name not in {version, previous}:
+            # Another rebuild still running (or resumable) keeps its directory.
+            if stale.is_dir() and stale.name not in {version, previous} and not (stale / RESUME_FILE).exists():
                 shutil.rmtree(stale, ignore_errors=True)
