@@ -377,6 +377,22 @@ def measure_admin_search(queries, rng):
         report_times(f"admin page search ({connection.vendor}, {label})", times, cpu_times)
 
 
+def measure_indexing():
+    print("Indexing (search_index rebuild: documents built from the database, then bulk-indexed) ...")
+    done, started, before = 0, time.perf_counter(), os.times()
+
+    def progress(count):
+        nonlocal done
+        done += count
+
+    get_backend().rebuild(lambda after: iter_documents(after_id=after), resume=False, progress=progress)
+    seconds, after = time.perf_counter() - started, os.times()
+    cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system"))
+    print(f"  {done:,} stories in {seconds:.1f} s wall: {done / seconds:,.0f} stories/s")
+    print(f"  CPU used by the rebuild and its workers: {cpu:.1f} s ({done / cpu:,.0f} stories per CPU-second)")
+    print(f"  machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--stories", type=int, default=100_000)
