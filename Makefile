@@ -40,6 +40,7 @@ setup: system-packages $(VENV)/.installed ## Create .venv, install pinned requir
 run: setup ## Set up, migrate, load the demo content if the database is empty, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) search_index sync
 	@echo "Mahalleh is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

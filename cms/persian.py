@@ -11,7 +11,8 @@ ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _TO_PERSIAN_DIGITS = str.maketrans("0123456789" + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, "0123456789" * 2)
 # Arabic letter forms that Persian keyboards and copied news text produce for the same letter.
-_LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ـ": None})
+LETTER_VARIANTS = {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ـ": None}
+_LETTER_VARIANTS = str.maketrans(LETTER_VARIANTS)
 
 
 def persian_digits(text: object) -> str:

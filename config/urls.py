@@ -25,6 +25,7 @@ urlpatterns = [
     path("feeds/", include(feeds.urlpatterns)),
     *sitemaps.urlpatterns,
     path("api/v2/", api.router.urls),
+    path("api/search/", include("search.api_urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,6 +33,7 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     # Wagtail's page pattern allows only \w and hyphens; a half-space (U+200C) typed in a Persian
     # address must reach the page too, whose route() folds it into a hyphen (cms/models/slugs.py).

@@ -24,6 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     "cms",
     "newsroom",
+    "search",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -211,3 +212,16 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+# Public search (search/): Elasticsearch when ELASTICSEARCH_URL is set, else the embedded tantivy index.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "mahalleh")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND") or (
+    "search.backends.elasticsearch.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.embedded.EmbeddedBackend"
+)
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+# Processes that build documents during `search_index rebuild`; 0 means one per CPU (at most 4).
+SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))

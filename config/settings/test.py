@@ -17,3 +17,7 @@ STORAGES["photo_originals"] = {
     "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
     "OPTIONS": {"location": PHOTO_ORIGINALS_ROOT},
 }
+# Each test gets its own embedded index directory (tests/conftest.py).
+SEARCH_INDEX_DIR = BASE_DIR / "var" / "test-search-index"
+# Test data lives in a transaction (or in memory) that forked workers cannot see.
+SEARCH_INDEX_WORKERS = 1

@@ -1,0 +1,292 @@
+"""The embedded backend: a tantivy index on local disk, needing no server.
+
+Versioned like the Elasticsearch index: each rebuild writes a new directory under SEARCH_INDEX_DIR
+and readers follow the CURRENT file, which is switched atomically once the new index is complete.
+Only one process writes at a time (tantivy's lock); changes reach it through the pending queue.
+"""
+
+import datetime
+import json
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+from django.utils import timezone
+
+from ..documents import StoryDocument
+from .base import FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
+
+Occur, Query = tantivy.Occur, tantivy.Query
+WRITER_HEAP = 128_000_000
+TITLE_BOOST = 3.0
+COMPOUND_BOOST = 1.5
+JOINED_BOOST = 2.0
+RESUME_FILE = "rebuilding"
+# Open date ranges are closed at these bounds (tantivy's dates end in 2262).
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2200, 1, 1)
+# Fewer, larger segments: a commit every this many stories while rebuilding.
+REBUILD_COMMIT_EVERY = 20_000
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    # Normalised copies (search/normalise.py), already one term per word: the default tokenizer
+    # only splits on the spaces between them.
+    builder.add_text_field("title_terms", tokenizer_name="default", index_option="freq")
+    builder.add_text_field("text_terms", tokenizer_name="default", index_option="freq")
+    builder.add_text_field("context_terms", tokenizer_name="default", index_option="basic")
+    builder.add_text_field("compound_terms", tokenizer_name="default", index_option="basic")
+    builder.add_unsigned_field("neighbourhood", indexed=True, fast=True)
+    builder.add_unsigned_field("topics", indexed=True, fast=True)
+    builder.add_unsigned_field("reporters", indexed=True)
+    builder.add_text_field("tags", tokenizer_name="raw", index_option="basic")
+    builder.add_date_field("published", indexed=True, fast=True)
+    # The writer's own spelling, only stored, for highlighting the hits of a page.
+    builder.add_bytes_field("display", stored=True)
+    return builder.build()
+
+
+SCHEMA = build_schema()
+
+
+def to_tantivy(document: StoryDocument) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_unsigned("id", document.id)
+    doc.add_text("title_terms", document.title_terms)
+    doc.add_text("text_terms", document.text_terms)
+    doc.add_text("context_terms", document.context_terms)
+    doc.add_text("compound_terms", document.compound_terms)
+    if document.neighbourhood is not None:
+        doc.add_unsigned("neighbourhood", document.neighbourhood)
+    for topic in document.topics:
+        doc.add_unsigned("topics", topic)
+    for reporter in document.reporters:
+        doc.add_unsigned("reporters", reporter)
+    for tag in document.tags:
+        doc.add_text("tags", tag)
+    doc.add_date("published", document.published_at.astimezone(datetime.UTC).replace(tzinfo=None))
+    display = {"title": document.title, "summary": document.summary, "body": document.body}
+    doc.add_bytes("display", json.dumps(display, ensure_ascii=False).encode())
+    return doc
+
+
+def word_query(word: str) -> Query:
+    return Query.boolean_query(
+        [
+            (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "title_terms", word), TITLE_BOOST)),
+            (Occur.Should, Query.term_query(SCHEMA, "text_terms", word)),
+            (Occur.Should, Query.term_query(SCHEMA, "context_terms", word)),
+            (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "compound_terms", word), COMPOUND_BOOST)),
+        ]
+    )
+
+
+def text_query(spellings: list[list[str]]) -> Query:
+    """Every word of at least one spelling of the query must match."""
+    alternatives = [Query.boolean_query([(Occur.Must, word_query(word)) for word in words]) for words in spellings]
+    # A compound written as one word («پیاده‌روی») is a stronger match than its parts scattered apart.
+    boosted = [alternatives[0], *(Query.boost_query(query, JOINED_BOOST) for query in alternatives[1:])]
+    return Query.boolean_query([(Occur.Should, query) for query in boosted])
+
+
+def _day_bound(day: datetime.date, *, end: bool) -> datetime.datetime:
+    moment = datetime.datetime.combine(day, datetime.time.max if end else datetime.time.min)
+    return timezone.make_aware(moment).astimezone(datetime.UTC).replace(tzinfo=None)
+
+
+def filter_clauses(query: SearchQuery) -> list[tuple]:
+    clauses = []
+    if query.neighbourhoods:
+        clauses.append(Query.term_set_query(SCHEMA, "neighbourhood", list(query.neighbourhoods)))
+    if query.topics:
+        clauses.append(Query.term_set_query(SCHEMA, "topics", list(query.topics)))
+    if query.tag:
+        clauses.append(Query.term_query(SCHEMA, "tags", query.tag))
+    if query.reporter is not None:
+        clauses.append(Query.term_query(SCHEMA, "reporters", query.reporter))
+    if query.published_from or query.published_to:
+        clauses.append(
+            Query.range_query(
+                SCHEMA,
+                "published",
+                tantivy.FieldType.Date,
+                _day_bound(query.published_from or EARLIEST, end=False),
+                _day_bound(query.published_to or LATEST, end=True),
+            )
+        )
+    return [(Occur.Must, clause) for clause in clauses]
+
+
+def build_query(query: SearchQuery) -> Query:
+    main = text_query(query.spellings) if query.words else Query.all_query()
+    return Query.boolean_query([(Occur.Must, main), *filter_clauses(query)])
+
+
+class EmbeddedBackend(SearchBackend):
+    name = "embedded"
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root or settings.SEARCH_INDEX_DIR)
+        self._lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._version = ""
+
+    # Versions -----------------------------------------------------------------------------------
+    def _current_version(self) -> str:
+        pointer = self.root / "CURRENT"
+        return pointer.read_text().strip() if pointer.exists() else ""
+
+    def _switch_to(self, version: str) -> None:
+        pointer = self.root / "CURRENT.tmp"
+        pointer.write_text(version)
+        os.replace(pointer, self.root / "CURRENT")
+
+    def _new_version(self) -> str:
+        version = timezone.now().strftime("v%Y%m%d%H%M%S%f")
+        (self.root / version).mkdir(parents=True)
+        tantivy.Index(SCHEMA, path=str(self.root / version))
+        return version
+
+    def _open(self) -> tantivy.Index:
+        with self._lock:
+            version = self._current_version()
+            if not version:
+                self.root.mkdir(parents=True, exist_ok=True)
+                version = self._new_version()
+                self._switch_to(version)
+            if version != self._version or self._index is None:
+                self._index = tantivy.Index.open(str(self.root / version))
+                self._version = version
+            return self._index
+
+    def _searcher(self) -> tantivy.Searcher:
+        index = self._open()
+        index.reload()
+        return index.searcher()
+
+    # Reads --------------------------------------------------------------------------------------
+    def _hits(self, searcher, addresses) -> list[Hit]:
+        hits = []
+        for address in addresses:
+            stored = searcher.doc(address)
+            display = json.loads(stored.get_first("display"))
+            hits.append(Hit(id=stored.get_first("id"), **display))
+        return hits
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        searcher = self._searcher()
+        tantivy_query = build_query(query)
+        options = {} if query.by_relevance else {"order_by_field": "published"}
+        found = searcher.search(tantivy_query, limit=query.limit, offset=query.offset, count=True, **options)
+        aggregations = searcher.aggregate(
+            tantivy_query, {name: {"terms": {"field": name, "size": 200}} for name in FACETS}
+        )
+        facets = {
+            name: {int(bucket["key"]): bucket["doc_count"] for bucket in aggregations[name]["buckets"]}
+            for name in FACETS
+        }
+        return SearchResults(
+            hits=self._hits(searcher, [address for _, address in found.hits]), total=found.count, facets=facets
+        )
+
+    def suggest(self, text: str, *, limit: int) -> list[Hit]:
+        words = SearchQuery(text=text).words
+        if not words:
+            return []
+        *complete, partial = words
+        clauses = [(Occur.Must, Query.term_query(SCHEMA, "title_terms", word)) for word in complete]
+        clauses.append((Occur.Must, Query.regex_query(SCHEMA, "title_terms", re.escape(partial) + ".*")))
+        searcher = self._searcher()
+        found = searcher.search(Query.boolean_query(clauses), limit=limit, order_by_field="published", count=False)
+        return self._hits(searcher, [address for _, address in found.hits])
+
+    def related(self, query: RelatedQuery) -> list[int]:
+        if not query.words:
+            return []
+        place = [(Occur.Should, Query.term_set_query(SCHEMA, "topics", list(query.topics)))]
+        if query.neighbourhood is not None:
+            place.append((Occur.Should, Query.term_set_query(SCHEMA, "neighbourhood", [query.neighbourhood])))
+        similar = Query.boolean_query([(Occur.Should, word_query(word)) for word in query.words])
+        tantivy_query = Query.boolean_query(
+            [
+                (Occur.Must, similar),
+                (Occur.Must, Query.boolean_query(place)),
+                (Occur.MustNot, Query.term_query(SCHEMA, "id", query.story_id)),
+            ]
+        )
+        searcher = self._searcher()
+        found = searcher.search(tantivy_query, limit=query.limit, count=False)
+        return [int(value) for value in searcher.fast_field_values("id", [address for _, address in found.hits])]
+
+    def indexed_ids(self) -> set[int]:
+        searcher = self._searcher()
+        found = searcher.search(Query.all_query(), limit=max(searcher.num_docs, 1), count=False)
+        return {int(value) for value in searcher.fast_field_values("id", [address for _, address in found.hits])}
+
+    def describe(self) -> dict[str, object]:
+        self._open()
+        directory = self.root / self._version
+        size = sum(path.stat().st_size for path in directory.rglob("*") if path.is_file())
+        return {"backend": self.name, "location": str(directory), "documents": self._searcher().num_docs, "bytes": size}
+
+    # Writes -------------------------------------------------------------------------------------
+    def _write(self, index: tantivy.Index, documents: list[StoryDocument], deleted: list[int]) -> None:
+        writer = index.writer(heap_size=WRITER_HEAP)
+        try:
+            replaced = [*deleted, *(document.id for document in documents)]
+            # By query, not by term: tantivy-py reads a Python int term as signed, which never matches.
+            writer.delete_documents_by_query(Query.term_set_query(SCHEMA, "id", replaced))
+            for document in documents:
+                writer.add_document(to_tantivy(document))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+
+    def index(self, documents: list[StoryDocument]) -> None:
+        if documents:
+            self._write(self._open(), documents, [])
+
+    def delete(self, story_ids: list[int]) -> None:
+        if story_ids:
+            self._write(self._open(), [], story_ids)
+
+    def rebuild(self, batches, *, resume: bool, progress) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        unfinished = sorted(path.parent.name for path in self.root.glob(f"*/{RESUME_FILE}"))
+        version = unfinished[-1] if resume and unfinished else self._new_version()
+        marker = self.root / version / RESUME_FILE
+        after_id = int(marker.read_text() or 0) if resume and marker.exists() else 0
+        marker.write_text(str(after_id))
+        index = tantivy.Index.open(str(self.root / version))
+        writer = index.writer(heap_size=WRITER_HEAP)
+        uncommitted, last_id = 0, after_id
+        try:
+            for documents in batches(after_id):
+                for document in documents:
+                    writer.add_document(to_tantivy(document))
+                uncommitted += len(documents)
+                last_id = documents[-1].id if documents else last_id
+                progress(len(documents))
+                if uncommitted >= REBUILD_COMMIT_EVERY:
+                    # Committed in steps so that an interrupted rebuild resumes where it stopped.
+                    writer.commit()
+                    marker.write_text(str(last_id))
+                    uncommitted = 0
+            writer.commit()
+        finally:
+            writer.wait_merging_threads()
+        marker.unlink()
+        previous = self._current_version()
+        self._switch_to(version)
+        for stale in self.root.iterdir():
+            # Another rebuild still running (or resumable) keeps its directory.
+            if stale.is_dir() and stale.name not in {version, previous} and not (stale / RESUME_FILE).exists():
+                shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,48 @@
+"""Search pieces that other pages show: the header form, related stories, and listings' filters.
+
+Each one fails quietly (logged) when the backend is unavailable, so a story page never breaks
+because search does.
+"""
+
+import logging
+
+from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from ..results import facet_counts, related_stories
+
+logger = logging.getLogger(__name__)
+register = template.Library()
+
+
+@register.inclusion_tag("search/header_form.html")
+def search_form():
+    return {}
+
+
+@register.inclusion_tag("search/related_stories.html")
+def related(story):
+    try:
+        return {"stories": related_stories(story)}
+    except Exception:
+        logger.exception("Related stories unavailable for story %s", story.pk)
+        return {"stories": []}
+
+
+@register.inclusion_tag("search/listing_filters.html")
+def listing_filters(*, neighbourhood=None, topic=None):
+    """Links that narrow a neighbourhood's or topic's listing by the other facet, with counts."""
+    scope = {"neighbourhood": [neighbourhood] if neighbourhood else [], "topic": [topic] if topic else []}
+    try:
+        facets = facet_counts(neighbourhoods=scope["neighbourhood"], topics=scope["topic"])
+    except Exception:
+        logger.exception("Listing filters unavailable")
+        return {"links": []}
+    base = {key: [item.slug for item in items] for key, items in scope.items() if items}
+    facet = "topic" if neighbourhood else "neighbourhood"
+    links = [
+        (value, reverse("search:page") + "?" + urlencode({**base, facet: value.slug}, doseq=True))
+        for value in facets[facet]
+    ]
+    return {"links": links, "facet": facet}
