@@ -229,7 +229,7 @@ ADMIN_CSP_REPLACE = {
 PERMISSIONS_POLICY_DENIED = ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # pages load nothing from third-party hosts, the admin neither
 
 SESSION_COOKIE_HTTPONLY = True
