@@ -74,8 +74,13 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         featured += islice(newest, FEATURED_COUNT - len(featured))
         return lead, featured[:FEATURED_COUNT]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("", name="front_page")
+    def front_page(self, request):
+        # Only the front page itself needs its stories; the topic, tag and reporter listings that
+        # share this page's template context must not pay for them.
+        return self.render(request, context_overrides=self.front_page_context())
+
+    def front_page_context(self) -> dict:
         lead, featured = self.front_page_stories()
         shown = [story.pk for story in [lead, *featured] if story]
         live = ArticlePage.objects.published().for_listing()
@@ -83,13 +88,12 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         strips = {n.pk: [] for n in neighbourhoods}
         for story in live.newest_per_neighbourhood(STRIP_COUNT).order_by("-first_published_at"):
             strips.setdefault(story.neighbourhood_id, []).append(story)
-        context.update(
-            lead_story=lead,
-            featured_stories=featured,
-            latest_stories=live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
-            neighbourhood_strips=[(n, strips[n.pk]) for n in neighbourhoods],
-        )
-        return context
+        return {
+            "lead_story": lead,
+            "featured_stories": featured,
+            "latest_stories": live.exclude(pk__in=shown).latest_first()[:LATEST_COUNT],
+            "neighbourhood_strips": [(n, strips[n.pk]) for n in neighbourhoods],
+        }
 
     def _render_listing(self, request, *, stories, template: str, **context):
         return self.render(
