@@ -6,6 +6,7 @@ import pytest
 
 from cms.factories import make_neighbourhood, make_reporter, make_story
 from cms.models import Topic
+from pagecache import store
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +14,14 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """No test sees pages cached by another test or by a server sharing the same Redis database."""
+    store.forget_everything()
+    yield
+    store.forget_everything()
 
 
 @pytest.fixture

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -256,3 +258,6 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if T
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Moderators")
 OTP_TOTP_ISSUER = "Mahalleh"
 TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", False)
+
+# --- Background tasks (django-tasks): run in the request unless a worker is deployed (README) ---
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -1,19 +1,11 @@
 """A small site with two neighbourhoods, warmed into the page cache, for the invalidation tests."""
 
 import pytest
-from django.core.cache import caches
 from django.utils import timezone, translation
 
 from cms.factories import make_neighbourhood, make_photo, make_reporter, make_story
 from cms.models import Topic
 from pagecache import store
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache(settings):
-    caches[settings.PAGE_CACHE_ALIAS].clear()
-    yield
-    caches[settings.PAGE_CACHE_ALIAS].clear()
 
 
 @pytest.fixture
