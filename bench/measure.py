@@ -90,6 +90,18 @@ def cpu_per_request(master: subprocess.Popen, url: str, count: int = 20) -> floa
     return 1000 * (cpu_seconds(master) - before) / count
 
 
+def drain(master: subprocess.Popen, limit: float = 120) -> None:
+    """Waits until the workers have finished the requests a load run left queued."""
+    deadline = time.monotonic() + limit
+    last = cpu_seconds(master)
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = cpu_seconds(master)
+        if now == last:
+            return
+        last = now
+
+
 def rss_mib(pid: int) -> float:
     line = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("VmRSS"))
     return int(line.split()[1]) / 1024
@@ -187,14 +199,16 @@ def main():
             for name, url in urls.items()
             for mode, suffix in (("cached", ""), ("uncached", UNCACHED))
         }
-        for name, url in urls.items():
-            for mode, suffix in (("cached", ""), ("uncached", UNCACHED)):
+        # All cached pages first: an uncached run leaves requests queued that would starve the next run.
+        for mode, suffix in (("cached", ""), ("uncached", UNCACHED)):
+            for name, url in urls.items():
                 before = cpu_seconds(gunicorn)
                 result = wrk(base + url + suffix)
                 result["cpu_ms_under_load"] = 1000 * (cpu_seconds(gunicorn) - before) / max(result["requests"], 1)
                 result["cpu_ms"] = cpu[f"{name} {mode}"]
                 results[f"{name} {mode}"] = result
                 print(f"{name} {mode}: {result}", flush=True)
+                drain(gunicorn)
         story_html = Path(tempfile.mkdtemp(prefix="mahalleh-story-")) / "story.html"
         story_html.write_bytes(urllib.request.urlopen(base + urls["story"]).read())
         memory = {pid: rss_mib(pid) for pid in worker_pids(gunicorn)}
