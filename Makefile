@@ -64,8 +64,9 @@ test-postgres:
 worker: $(VENV)/.installed ## Run the background worker that makes photo renditions (with TASKS_BACKEND=database)
 	$(MANAGE) db_worker --queue-name '*'
 
-bench: $(VENV)/.installed ## Run the benchmarks in bench/ (by hand, not in CI)
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+bench: $(VENV)/.installed ## Scale the demo content to 100,000 stories, then measure it (by hand; needs wrk, nginx-light)
+	$(BIN)/python bench/generate_stories.py
+	$(BIN)/python bench/measure.py
 
 clean: ## Remove the virtualenv, node_modules, the local database and generated files
 	rm -rf $(VENV) node_modules var db.sqlite3 test-output

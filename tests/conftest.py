@@ -9,6 +9,7 @@ from django.utils import translation
 
 from cms.factories import make_neighbourhood, make_reporter, make_story
 from cms.models import Topic
+from pagecache import store
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -39,6 +40,14 @@ def persian_first():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """No test sees pages cached by another test or by a server sharing the same Redis database."""
+    store.forget_everything()
+    yield
+    store.forget_everything()
 
 
 @pytest.fixture

@@ -25,6 +25,14 @@ INSTALLED_APPS = [
     "cms",
     "newsroom",
     "search",
+    "pagecache",
+    "hardening",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -44,19 +52,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hardening.middleware.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that renders or reads a session, so a cached page costs one cache read.
+    "pagecache.middleware.PageCacheMiddleware",
+    "hardening.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "hardening.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,10 +110,18 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mahalleh",
-        }
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mahalleh-pages",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -121,14 +144,23 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # FileSystemStorage on a disk every app server shares (README "Deployment"), or an object store
+    # through a package such as django-storages named here.
+    "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
+    # Hashed names (cacheable for a year) and gzip/Brotli copies, served by WhiteNoise or nginx.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mahalleh <newsroom@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 
 WAGTAIL_SITE_NAME = "محله"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -161,8 +193,6 @@ INSTALLED_APPS += ["django.contrib.sitemaps"]  # its sitemap.xml and sitemap_ind
 SITEMAP_MAX_URLS = 50_000
 # Requests one client (IP address, or account when signed in) may make to /api/v2/; DRF rate syntax.
 READ_API_THROTTLE_RATE = os.environ.get("READ_API_THROTTLE_RATE", "120/minute")
-# Number of trusted proxies in front of the site, so the throttle sees the reader's own address.
-REST_FRAMEWORK = {"NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0"))}
 # --- Photos (issue 5): intake limits, private originals, renditions, storage, background tasks ---
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_MEGAPIXELS", "40")) * 1_000_000
@@ -225,3 +255,76 @@ SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND") or (
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
 # Processes that build documents during `search_index rebuild`; 0 means one per CPU (at most 4).
 SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))
+# --- Page cache (pagecache/, README "Page cache") ---
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 3600)))
+PAGE_CACHE_LISTING_PAGES = 10  # ?page=N is cached up to here; deeper archive pages render fresh
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
+# Raise only with a front-end purge (WAGTAILFRONTENDCACHE) configured: until then nginx or a CDN
+# must revalidate (a 304 by ETag is cheap) so that an unpublished story is never served.
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "0"))
+# Feeds and sitemaps to purge with the listing they follow; "{url}" is the listing's URL, "{slug}"
+# its slug. Adding a feed is one line here.
+PAGE_CACHE_FEEDS = {
+    "site": ["/sitemap.xml", "/news-sitemap.xml", "/feeds/rss/", "/feeds/atom/"],
+    "neighbourhood": ["/feeds/neighbourhoods/{slug}/rss/", "/feeds/neighbourhoods/{slug}/atom/"],
+    "topic": ["/feeds/topics/{slug}/rss/", "/feeds/topics/{slug}/atom/"],
+    "tag": [],
+    "reporter": ["/feeds/reporters/{slug}/rss/", "/feeds/reporters/{slug}/atom/"],
+}
+
+# --- Hardening (hardening/, README "Production checklist") ---
+ADMIN_PATH_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_MEDIA_ORIGINS")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The admin previews pages in a same-origin frame; nobody else may frame the site.
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CSP_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *env_list("CSP_MEDIA_ORIGINS")],
+}
+PERMISSIONS_POLICY_DENIED = ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # pages load nothing from third-party hosts, the admin neither
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+
+AUTHENTICATION_BACKENDS = ["hardening.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+# Locked per username from one address, and per address whatever the username, so guessing many
+# passwords or many accounts from one place both stop; nobody can lock an editor out from afar.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "hardening/lockout.html"
+# Behind nginx (TRUSTED_PROXY_COUNT=1) the reader's address is in X-Forwarded-For; without a proxy
+# that header is the client's to forge, so only the socket's address counts.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+# The read API's throttle must see the reader's own address too.
+REST_FRAMEWORK = {"NUM_PROXIES": TRUSTED_PROXY_COUNT}
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+
+# Two-factor (hardening/two_factor.py on django-otp): available to everyone in the admin, and
+# required of members of these groups (README "Two-factor authentication").
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Moderators")
+OTP_TOTP_ISSUER = "Mahalleh"
+TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", False)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import env_bool
 
 DEBUG = False
 
@@ -10,6 +11,9 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if not REDIS_URL:
+    # Several app servers run side by side; an in-process page cache could not be purged in all of them.
+    raise ImproperlyConfigured("REDIS_URL must be set in the environment for production.")
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -19,6 +23,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", True)
 
 # Photos: renditions are made by `manage.py db_worker`, never while a reader or editor waits.
 TASKS["default"]["BACKEND"] = {

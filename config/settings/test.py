@@ -21,3 +21,6 @@ STORAGES["photo_originals"] = {
 SEARCH_INDEX_DIR = BASE_DIR / "var" / "test-search-index"
 # Test data lives in a transaction (or in memory) that forked workers cannot see.
 SEARCH_INDEX_WORKERS = 1
+# Hashed static names need collectstatic first; tests render templates without it.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STATIC_ROOT = None  # WhiteNoise serves from the finders in tests; nothing is collected

@@ -1,0 +1,1 @@
+"""Security headers and login protection shared by the public site and the admin."""

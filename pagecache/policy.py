@@ -1,0 +1,42 @@
+"""Which requests may be answered from the page cache, and which responses may be kept in it."""
+
+import re
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+LISTING_PAGE_QUERY = re.compile(r"page=([2-9]|[1-9][0-9]+)")
+PERSONAL_CACHE_CONTROL = ("private", "no-cache", "no-store")
+
+
+def listing_page_number(query: str) -> int | None:
+    """1 for no query, N for ``page=N``; None for any other query (searches, tracking parameters...)."""
+    if not query:
+        return 1
+    match = LISTING_PAGE_QUERY.fullmatch(query)
+    return int(match.group(1)) if match else None
+
+
+def is_anonymous(request: HttpRequest) -> bool:
+    # Readers never get a session: anyone who has one (editors, reporters, someone half-way through
+    # logging in) is served fresh, so no page rendered for a person is ever shared.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def may_answer_from_cache(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not is_anonymous(request):
+        return False
+    if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+        return False
+    number = listing_page_number(request.META.get("QUERY_STRING", ""))
+    return number is not None and number <= settings.PAGE_CACHE_LISTING_PAGES
+
+
+def may_keep(request: HttpRequest, response: HttpResponse) -> bool:
+    """Only complete, impersonal pages: no cookie set, no CSRF token in a form, not marked private."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in PERSONAL_CACHE_CONTROL)
