@@ -117,13 +117,22 @@ def file_story(client, user, neighbourhood, title: str, **extra) -> ArticlePage 
     return ArticlePage.objects.filter(title=title).first()
 
 
+def body_form(page: Page, new_text: str) -> dict:
+    if new_text:
+        return streamfield([("paragraph", rich_text(f"<p>{new_text}</p>"))])
+    blocks = page.get_latest_revision_as_object().body
+    form = streamfield([(block.block_type, rich_text(block.value.source)) for block in blocks])
+    for index, block in enumerate(blocks):
+        form[str(index)]["id"] = block.id
+    return form
+
+
 def post_edit(client, page: Page, *, action: str | None = None, body: str = "", **changes):
-    """Posts the edit form back as the logged-in user, with ``changes``; the body (drawn by JavaScript
-    in a browser) becomes one paragraph of ``body``, or of the story's summary."""
+    """Posts the edit form back as the logged-in user, with ``changes``. The body, which a browser's
+    JavaScript draws, is posted back unchanged, or replaced by one paragraph of ``body``."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    paragraph = body or page.specific.summary
-    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))])}))
+    data.update(nested_form_data({"body": body_form(page, body)}))
     for key, value in changes.items():
         data[key] = value
     if action:

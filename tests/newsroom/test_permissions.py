@@ -169,6 +169,16 @@ def test_editing_and_approving_in_one_go_is_refused(client, desk_editor, submitt
     assert submitted.workflow_in_progress
 
 
+def test_desk_editor_who_only_commented_or_scheduled_may_still_approve(client, desk_editor, submitted):
+    client.force_login(desk_editor)
+    post_edit(client, submitted, go_live_at="2030-01-01 09:00")
+    submitted.refresh_from_db()
+    assert submitted.get_latest_revision().user == desk_editor
+    approve(client, submitted, desk_editor)
+    submitted.refresh_from_db()
+    assert not submitted.workflow_in_progress
+
+
 def test_other_desks_editor_cannot_approve(client, other_editor, submitted):
     assert refused(approve(client, submitted, other_editor))
 
