@@ -5,8 +5,12 @@ what they may do to pages comes from their desks' groups, which hold Wagtail pag
 one neighbourhood page each (newsroom/desks.py).
 """
 
+import operator
+from functools import reduce
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 REPORTERS = "خبرنگار محله"
@@ -79,6 +83,12 @@ def is_editor_in_chief(user) -> bool:
 
 def is_desk_editor(user) -> bool:
     return user.groups.filter(name=DESK_EDITORS).exists()
+
+
+def desk_pages_of(user) -> Q:
+    """The subtrees where ``user`` holds any page permission: their desks' neighbourhoods."""
+    paths = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
+    return reduce(operator.or_, (Q(path__startswith=path) for path in set(paths)), Q(pk__in=[]))
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """The newsroom in Wagtail's admin: who may delete or move, dashboard panels, onboarding screens."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .forms import ReporterAccountForm
 from .models import ReporterAccount
 from .panels import DeskQueuePanel, NotificationsPanel, ReporterStoriesPanel
-from .roles import is_editor_in_chief
+from .roles import desk_pages_of, is_editor_in_chief
 from .views import invite_reporter_view
 
 # Wagtail lets page owners delete and move their own drafts, and editors with "change" any page.
@@ -42,6 +43,22 @@ def only_the_chief_deletes_or_moves_in_bulk(request, action_type, objects, actio
     if action_type in CHIEF_ONLY_BULK_ACTIONS and pages and not is_editor_in_chief(request.user):
         return permission_denied(request)
     return None
+
+
+def outside_own_desks_only_live(pages, request):
+    """Others' unpublished pages stay out of the page chooser and the admin API for everyone below
+    the editor-in-chief; what is live is public anyway, and may be linked to."""
+    if is_editor_in_chief(request.user):
+        return pages
+    return pages.filter(Q(live=True) | desk_pages_of(request.user))
+
+
+hooks.register("construct_page_chooser_queryset", outside_own_desks_only_live)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_outside_own_desks_only_live(parent_page, pages, request):
+    return outside_own_desks_only_live(pages, request)
 
 
 @hooks.register("construct_homepage_panels")
