@@ -20,10 +20,18 @@ ALBORZ_DESK_EDITOR = ("dabir-alborz", "دبیر محله", "البرز")
 def _user(username: str, first_name: str, last_name: str):
     user, _ = get_user_model().objects.update_or_create(
         username=username,
-        defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.org"},
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": f"{username}@example.org",
+            "is_superuser": False,
+            "is_active": True,
+        },
     )
     user.set_password(DEMO_PASSWORD)
     user.save()
+    # Demo databases made before the newsroom roles used Wagtail's default groups: start clean.
+    user.groups.clear()
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = ADMIN_LANGUAGE
     profile.save(update_fields=["preferred_language"])
