@@ -39,10 +39,12 @@ setup: system-packages $(VENV)/.installed ## Create .venv, install pinned requir
 
 run: setup ## Set up, migrate, load the demo content if the database is empty, serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) setup_newsroom
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) search_index sync
 	@echo "Mahalleh is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	# The scheduler publishes scheduled stories; it stops with the server.
+	$(MANAGE) run_scheduler & scheduler=$$!; trap 'kill $$scheduler' EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.installed ## ruff (with the Django rules) and a check that migrations are up to date
 	$(BIN)/ruff check .

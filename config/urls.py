@@ -21,6 +21,7 @@ def serve_media(request, path):
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("newsroom/", include("newsroom.urls")),
     # Machine-read addresses, outside the language prefix: feeds, sitemaps, robots.txt, the read API.
     path("feeds/", include(feeds.urlpatterns)),
     *sitemaps.urlpatterns,

@@ -1,0 +1,17 @@
+"""Newsroom models: desks, the review task, reporters' standing and training, notifications."""
+
+from .desks import Desk
+from .notifications import Notification, NotificationKind, NotificationQuerySet
+from .reporters import ReporterAccount, ReporterStatus, TrainingRecord
+from .review import DeskReviewTask
+
+__all__ = [
+    "Desk",
+    "DeskReviewTask",
+    "Notification",
+    "NotificationKind",
+    "NotificationQuerySet",
+    "ReporterAccount",
+    "ReporterStatus",
+    "TrainingRecord",
+]
