@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
 
 from . import store
 from .policy import is_anonymous, may_answer_from_cache, may_keep
@@ -31,4 +32,6 @@ class PageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
             )
             store.keep(url, response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        # Feeds carry their own Last-Modified; polling readers that send If-Modified-Since get a 304 too.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)

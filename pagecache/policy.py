@@ -24,6 +24,8 @@ def is_anonymous(request: HttpRequest) -> bool:
 
 
 def may_answer_from_cache(request: HttpRequest) -> bool:
+    if not settings.PAGE_CACHE_ENABLED:
+        return False
     if request.method not in ("GET", "HEAD") or not is_anonymous(request):
         return False
     if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):

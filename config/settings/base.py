@@ -256,10 +256,12 @@ SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "s
 # Processes that build documents during `search_index rebuild`; 0 means one per CPU (at most 4).
 SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))
 # --- Page cache (pagecache/, README "Page cache") ---
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 3600)))
 PAGE_CACHE_LISTING_PAGES = 10  # ?page=N is cached up to here; deeper archive pages render fresh
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
+# The read and search APIs answer per client (throttling), so they are never shared from the cache.
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/", "/api/", "/newsroom/"]
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
 # Raise only with a front-end purge (WAGTAILFRONTENDCACHE) configured: until then nginx or a CDN
 # must revalidate (a 304 by ETag is cheap) so that an unpublished story is never served.

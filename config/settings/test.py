@@ -24,3 +24,7 @@ SEARCH_INDEX_WORKERS = 1
 # Hashed static names need collectstatic first; tests render templates without it.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 STATIC_ROOT = None  # WhiteNoise serves from the finders in tests; nothing is collected
+
+# Pages are rendered fresh in tests, whose data changes inside transactions that never commit (and
+# so never purge); tests/pagecache turns the cache on and drives purges itself.
+PAGE_CACHE_ENABLED = False

@@ -39,6 +39,7 @@ def test_production_starts_with_both_and_keeps_debug_off():
         then="print(production.DEBUG, production.ALLOWED_HOSTS)",
         SECRET_KEY="a-real-secret",
         ALLOWED_HOSTS="mahalleh.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",
         DEBUG="true",
     )
     assert result.returncode == 0, result.stderr

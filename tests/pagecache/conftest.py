@@ -8,6 +8,11 @@ from cms.models import Topic
 from pagecache import store
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def commits(django_capture_on_commit_callbacks):
     """Runs the purges a change queues for after its commit, as a real request would."""
