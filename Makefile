@@ -57,10 +57,10 @@ messages: $(VENV)/.installed ## Refresh the translation catalogues from the code
 test: setup test-system-packages node_modules/.installed lint messages test-sqlite test-postgres ## Set up, then lint and run the whole suite (SQLite, then PostgreSQL if DATABASE_URL is set)
 
 test-sqlite:
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest -n 2
 
 test-postgres:
-	@if [ -n "$$DATABASE_URL" ]; then echo "Running the suite again on $$DATABASE_URL"; $(BIN)/pytest; \
+	@if [ -n "$$DATABASE_URL" ]; then echo "Running the suite again on $$DATABASE_URL"; $(BIN)/pytest -n 2; \
 		else echo "DATABASE_URL is not set: the PostgreSQL run is skipped."; fi
 
 worker: $(VENV)/.installed ## Run the background worker that makes photo renditions (with TASKS_BACKEND=database)

@@ -1,6 +1,7 @@
 """Tests: fast password hashing, in-memory e-mail, the database from DATABASE_URL or SQLite."""
 
 import tempfile
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -28,3 +29,11 @@ STATIC_ROOT = None  # WhiteNoise serves from the finders in tests; nothing is co
 # Pages are rendered fresh in tests, whose data changes inside transactions that never commit (and
 # so never purge); tests/pagecache turns the cache on and drives purges itself.
 PAGE_CACHE_ENABLED = False
+
+if REDIS_URL:
+    # Parallel test workers (pytest-xdist) each get their own Redis database: tests clear the
+    # cache, which must not empty another worker's.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _location = urlsplit(REDIS_URL)._replace(path=f"/{10 + _worker}").geturl()
+    for _cache in CACHES.values():
+        _cache["LOCATION"] = _location

@@ -90,4 +90,9 @@ class QueryCountTests(TestCase):
 
     def test_each_page_makes_its_measured_number_of_queries(self):
         # Change these only with a reason: a rise usually means a query per story in a loop.
-        self.assertEqual(self.counts_with_few, {"home": 17, "neighbourhood": 16, "topic": 14, "story": 26})
+        # The two databases differ by a few small queries; each figure is the one measured on it.
+        measured = {
+            "sqlite": {"home": 17, "neighbourhood": 16, "topic": 14, "story": 26},
+            "postgresql": {"home": 17, "neighbourhood": 15, "topic": 14, "story": 24},
+        }
+        self.assertEqual(self.counts_with_few, measured[connection.vendor])
