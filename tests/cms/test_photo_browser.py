@@ -1,13 +1,13 @@
 """In a real browser, a story's lead photo arrives in a modern format, upright and sized for the screen."""
 
 import shutil
-import tempfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cms.factories import make_story
 from cms.photos.uploads import add_photo
+from tests.browser.chromium import fresh_profile_dir, set_screen_width, start_chromium
 
 from . import photo_files
 
@@ -16,28 +16,11 @@ pytestmark = pytest.mark.skipif(not shutil.which("chromedriver"), reason="needs 
 
 @pytest.fixture
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="mahalleh-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--window-size=360,800",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with fresh_profile_dir() as profile:
+        driver = start_chromium(profile)
+        set_screen_width(driver, 360)
+        yield driver
+        driver.quit()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
