@@ -26,6 +26,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .models import ArticleCorrection, ArticlePage, NeighbourhoodPage, Reporter, Topic
 from .models.images import BODY_RENDITIONS, SHARE_RENDITION, rendition_urls
+from .models.visibility import publicly_visible
 
 STORY_RENDITIONS = ("fill-400x225", "width-800", "width-1200", SHARE_RENDITION)
 PORTRAIT_RENDITIONS = ("fill-160x160", "fill-400x400")
@@ -207,7 +208,7 @@ class NeighbourhoodsEndpoint(ReadOnlyEndpoint, PagesAPIViewSet):
     detail_only_fields = []
 
     def get_queryset(self):
-        return NeighbourhoodPage.objects.live().public().order_by("title")
+        return NeighbourhoodPage.objects.filter(publicly_visible()).order_by("title")
 
     @classmethod
     def get_detail_default_fields(cls, model):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from .models import ArticlePage, NeighbourhoodPage, Reporter, Topic
 from .models.images import SHARE_RENDITION
+from .models.visibility import publicly_visible
 from .persian import persian_slugify
 from .sanitise import clean_feed_html
 
@@ -48,7 +49,7 @@ def site_scope() -> FeedScope:
 
 
 def neighbourhood_scope(slug: str) -> FeedScope:
-    neighbourhood = get_object_or_404(NeighbourhoodPage.objects.live().public(), slug=persian_slugify(slug))
+    neighbourhood = get_object_or_404(NeighbourhoodPage.objects.filter(publicly_visible()), slug=persian_slugify(slug))
     return FeedScope(
         title=f"{neighbourhood.title} | {_('Mahalleh')}",
         link=neighbourhood.url,

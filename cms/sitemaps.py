@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from .models import ArticlePage, HomePage, Reporter, Tag, Topic
+from .models.visibility import publicly_visible
 
 NEWS_WINDOW = datetime.timedelta(hours=48)
 # Google News reads at most this many stories from one news sitemap.
@@ -54,7 +55,12 @@ class PageSitemap(BilingualSitemap):
                 (date for date in newest.values() if date), default=None
             ),
         }
-        return Page.objects.live().public().filter(depth__gt=1).order_by("path").only("url_path", "last_published_at")
+        return (
+            Page.objects.filter(publicly_visible())
+            .filter(depth__gt=1)
+            .order_by("path")
+            .only("url_path", "last_published_at")
+        )
 
     def lastmod(self, page):
         dates = [date for date in (page.last_published_at, self.listing_dates.get(page.pk)) if date]

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import NeighbourhoodPage, Reporter, Tag, Topic
+from cms.models.visibility import publicly_visible
 from cms.persian import latin_digits, persian_slugify
 
 MAX_QUERY_CHARS = 200
@@ -86,7 +87,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Set here, not at import: public() reads the page view restrictions.
-        self.fields["neighbourhood"].queryset = NeighbourhoodPage.objects.live().public()
+        self.fields["neighbourhood"].queryset = NeighbourhoodPage.objects.filter(publicly_visible())
 
     def clean_tag(self):
         slug = persian_slugify(self.cleaned_data["tag"])
