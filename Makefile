@@ -18,9 +18,14 @@ system-packages: ## Install the Debian packages the site needs (python3-venv, ge
 		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv gettext)
 
 test-system-packages: ## Install the Debian packages the tests need (chromium, chromium-driver, nodejs, npm, exiftool) if missing
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v npm >/dev/null || \
-		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver nodejs npm)
-	@command -v exiftool >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libimage-exiftool-perl)
+	@# Only what is missing: a machine with its own Node.js already has npm, and Debian's npm would conflict with it.
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v exiftool >/dev/null || missing="$$missing libimage-exiftool-perl"; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
