@@ -17,6 +17,7 @@ from ..persian import persian_slugify
 from .article import ArticlePage
 from .neighbourhood import NeighbourhoodPage
 from .reporters import Reporter
+from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
 from .taxonomy import Tag, Topic
 from .visibility import publicly_visible
@@ -26,7 +27,7 @@ LATEST_COUNT = 10
 STRIP_COUNT = 4
 
 
-class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
+class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, Page):
     lead_story = models.ForeignKey(
         "cms.ArticlePage",
         verbose_name=_("lead story"),
@@ -63,6 +64,9 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         The home page is the site root, so its URL is the root of Wagtail's URLs.
         """
         return reverse("wagtail_serve", args=[""]) + cls.get_resolver().reverse(kind, slug=slug)
+
+    def routable_children(self):
+        return NeighbourhoodPage.objects.child_of(self)
 
     def front_page_stories(self) -> tuple[ArticlePage | None, list[ArticlePage]]:
         """The lead and featured stories editors chose, topped up with the newest ones."""

@@ -189,3 +189,22 @@ def test_the_sitemap_is_purged_when_a_story_is_published(site, commits):
     with commits():
         make_story(neighbourhood=site.mehrshahr, title="کلاس رایگان کامپیوتر", published_at=timezone.now())
     assert not store.is_kept("/sitemap.xml")
+
+
+def test_a_story_shown_among_another_storys_related_stories_purges_that_page_too(site, settings, tmp_path, commits):
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    with commits():
+        republish(site.bazaar)
+        neighbour = make_story(
+            neighbourhood=site.gohardasht,
+            title="غرفه‌های بازارچه مشاغل خانگی پر شد",
+            reporters=[site.zahra],
+            topics=[site.economy],
+        )
+    neighbour_page = site.client.get(neighbour.url).content.decode()
+    assert site.bazaar.title in neighbour_page, "the bazaar is among the related stories"
+    assert store.is_kept(neighbour.url)
+    with commits():
+        site.bazaar.unpublish()
+    assert not store.is_kept(neighbour.url)
+    assert site.bazaar.title not in site.client.get(neighbour.url).content.decode()
