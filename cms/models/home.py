@@ -91,7 +91,8 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, Page):
         live = ArticlePage.objects.published().for_listing()
         neighbourhoods = list(NeighbourhoodPage.objects.filter(publicly_visible()).child_of(self).order_by("title"))
         strips = {n.pk: [] for n in neighbourhoods}
-        for story in live.newest_per_neighbourhood(STRIP_COUNT).order_by("-first_published_at"):
+        newest = live.newest_per_neighbourhood(strips, STRIP_COUNT)
+        for story in newest.order_by("-first_published_at"):
             strips.setdefault(story.neighbourhood_id, []).append(story)
         return {
             "lead_story": lead,

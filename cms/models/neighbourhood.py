@@ -42,7 +42,7 @@ class NeighbourhoodPage(PersianSlugMixin, SpecificChildRouting, Page):
     def routable_children(self):
         from .article import ArticlePage
 
-        return ArticlePage.objects.child_of(self).select_related("lead_image")
+        return ArticlePage.objects.child_of(self).select_related("lead_image", "neighbourhood")
 
     def get_context(self, request, *args, **kwargs):
         from .article import ArticlePage
