@@ -230,7 +230,8 @@ if MEDIA_S3_BUCKET:
 else:
     STORAGES["photo_originals"] = {
         "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PHOTO_ORIGINALS_ROOT},
+        # A string: Wagtail hands storage options to background tasks, which take JSON only.
+        "OPTIONS": {"location": str(PHOTO_ORIGINALS_ROOT)},
     }
 # "immediate" runs tasks inside the request (development, tests); "database" queues them for
 # `manage.py db_worker` (production), so that publishing and uploading never wait for renditions.

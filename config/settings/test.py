@@ -16,7 +16,7 @@ SERVE_MEDIA = True
 PHOTO_ORIGINALS_ROOT = Path(tempfile.gettempdir()) / f"mahalleh-test-originals-{os.getpid()}"
 STORAGES["photo_originals"] = {
     "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
-    "OPTIONS": {"location": PHOTO_ORIGINALS_ROOT},
+    "OPTIONS": {"location": str(PHOTO_ORIGINALS_ROOT)},
 }
 # Each test gets its own embedded index directory (tests/conftest.py).
 SEARCH_INDEX_DIR = BASE_DIR / "var" / "test-search-index"
