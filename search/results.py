@@ -74,10 +74,11 @@ def search_query(cleaned: dict) -> SearchQuery:
     )
 
 
-def stories_in_order(ids: list[int]) -> list[ArticlePage]:
+def stories_in_order(ids: list[int], *, with_photos: bool = True) -> list[ArticlePage]:
     """The live stories among ``ids``, in that order; a story the index still has but the site no
     longer shows is dropped here rather than shown."""
-    by_id = searchable_stories().filter(pk__in=ids).for_listing().in_bulk()
+    stories = searchable_stories().filter(pk__in=ids)
+    by_id = (stories.for_listing() if with_photos else stories.for_headlines()).in_bulk()
     return [by_id[story_id] for story_id in ids if story_id in by_id]
 
 
@@ -138,7 +139,9 @@ def related_stories(story: ArticlePage, *, limit: int = RELATED_COUNT) -> list[A
         topics=tuple(topic.pk for topic in story.topics.all()),
         limit=limit,
     )
-    return stories_in_order(get_backend().related(query))
+    # Headlines only: a story page already leads with its own photo, and readers on slow
+    # connections should not pay for four more.
+    return stories_in_order(get_backend().related(query), with_photos=False)
 
 
 def suggestions(text: str) -> list[tuple[ArticlePage, SafeString]]:

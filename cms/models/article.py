@@ -25,7 +25,10 @@ from .visibility import publicly_visible
 
 WORDS_PER_MINUTE = 200
 # What a story card shows (templates/components/story_card.html), and what Wagtail needs to link it.
-CARD_FIELDS = ("title", "slug", "url_path", "live", "first_published_at", "summary", "lead_image_alt", "neighbourhood")
+CARD_FIELDS = (
+    *("title", "slug", "url_path", "live", "first_published_at", "summary", "lead_image_alt", "neighbourhood"),
+    *("neighbourhood__title", "neighbourhood__url_path"),
+)
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -47,12 +50,16 @@ class ArticlePageQuerySet(PageQuerySet):
     def latest_first(self) -> "ArticlePageQuerySet":
         return self.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
 
+    def for_headlines(self) -> "ArticlePageQuerySet":
+        """What a story card shows without its photo: title, neighbourhood, date."""
+        return self.select_related("neighbourhood").only(*CARD_FIELDS)
+
     def for_listing(self) -> "ArticlePageQuerySet":
         """Everything a story card shows, fetched in a fixed number of queries whatever the count."""
         return (
             self.select_related("neighbourhood", "lead_image")
             .prefetch_related(renditions_for("card", "card_lead"))
-            .only(*CARD_FIELDS, "neighbourhood__title", "neighbourhood__url_path", "lead_image")
+            .only(*CARD_FIELDS, "lead_image")
         )
 
     def newest_per_neighbourhood(self, neighbourhood_ids, count: int) -> "ArticlePageQuerySet":
