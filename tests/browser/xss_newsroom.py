@@ -97,30 +97,40 @@ def list_block(values: list[str]) -> dict:
     return {**items, "count": str(len(values))}
 
 
-def one_comment_with_reply(existing: int, text: str, reply: str) -> dict:
-    """The page editor's comment formset with one new comment on the title and one reply to it."""
-    return nested_form_data(
-        {
-            "comments": {
-                "TOTAL_FORMS": str(existing + 1),
-                str(existing): {
-                    "id": "",
-                    "contentpath": "title",
-                    "position": "",
-                    "text": text,
-                    "resolved": "",
-                    "DELETE": "",
-                    "replies": {
-                        "TOTAL_FORMS": "1",
-                        "INITIAL_FORMS": "0",
-                        "MIN_NUM_FORMS": "0",
-                        "MAX_NUM_FORMS": "1000",
-                        "0": {"id": "", "text": reply, "DELETE": ""},
-                    },
-                },
-            }
+def management(count: int, initial: int) -> dict:
+    return {"TOTAL_FORMS": str(count), "INITIAL_FORMS": str(initial), "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
+
+
+def comments_with_a_new_one(edit_page_html: str, text: str, reply: str = "") -> dict:
+    """The comment formset as the editor's comment app posts it: the comments already on the story,
+    unchanged (read from the page's comments-data), then a new comment on the title with a reply to it."""
+    existing = json.loads(WagtailTestUtils.get_soup(edit_page_html).find(id="comments-data").string)["comments"]
+    forms = {}
+    for index, comment in enumerate(existing):
+        replies = {
+            str(number): {"id": str(answer["pk"]), "text": answer["text"], "DELETE": ""}
+            for number, answer in enumerate(comment["replies"])
         }
-    )
+        forms[str(index)] = {
+            "id": str(comment["pk"]),
+            "contentpath": comment["contentpath"],
+            "position": comment["position"],
+            "text": comment["text"],
+            "resolved": "",
+            "DELETE": "",
+            "replies": {**management(len(replies), len(replies)), **replies},
+        }
+    new_replies = {"0": {"id": "", "text": reply, "DELETE": ""}} if reply else {}
+    forms[str(len(existing))] = {
+        "id": "",
+        "contentpath": "title",
+        "position": "",
+        "text": text,
+        "resolved": "",
+        "DELETE": "",
+        "replies": {**management(len(new_replies), 0), **new_replies},
+    }
+    return nested_form_data({"comments": {**management(len(forms), len(existing)), **forms}})
 
 
 def form_of(client, url: str):
@@ -220,12 +230,24 @@ def file_story(client, reporter_user, neighbourhood, fields: dict, byline) -> Ar
     return ArticlePage.objects.get(slug=fields["slug"])
 
 
-def edit_story(client, user, story: ArticlePage, changes: dict, *, action: str | None = None) -> None:
-    """Posts the edit form back as ``user`` with ``changes``, as the browser would send it."""
+def edit_story(
+    client,
+    user,
+    story: ArticlePage,
+    changes: dict,
+    *,
+    action: str | None = None,
+    comment: tuple[str, str] | None = None,
+) -> None:
+    """Posts the edit form back as ``user`` with ``changes``, as the browser would send it; ``comment``
+    is a new comment's text and its reply's."""
     client.force_login(user)
     url = reverse("wagtailadmin_pages:edit", args=[story.pk])
-    data = form_of(client, url)
+    html = client.get(url).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
     data.update(changes)
+    if comment:
+        data.update(comments_with_a_new_one(html, *comment))
     if action:
         data[f"action-{action}"] = action
     accepted(client.post(url, data), f"edit form ({action or 'save'})")
