@@ -11,10 +11,13 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.models.article import CLEAN_STORY_FORM_HOOK
+
 from .forms import ReporterAccountForm
 from .models import ReporterAccount
 from .panels import DeskQueuePanel, NotificationsPanel, ReporterStoriesPanel
 from .roles import desk_pages_of, is_editor_in_chief
+from .scheduling import trainees_leave_scheduling_to_the_desk
 from .views import invite_reporter_view
 
 # Wagtail lets page owners delete and move their own drafts, and editors with "change" any page.
@@ -65,6 +68,9 @@ def explorer_outside_own_desks_only_live(parent_page, pages, request):
 def newsroom_panels(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in WAGTAIL_WORKFLOW_PANELS]
     panels.extend([DeskQueuePanel(), NotificationsPanel(), ReporterStoriesPanel()])
+
+
+hooks.register(CLEAN_STORY_FORM_HOOK, trainees_leave_scheduling_to_the_desk)
 
 
 @hooks.register("register_admin_urls")

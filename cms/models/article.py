@@ -10,6 +10,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -18,7 +19,7 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from .neighbourhood import NeighbourhoodPage
-from .slugs import PersianSlugMixin
+from .slugs import PersianSlugMixin, PersianSlugPageForm
 from .taxonomy import PersianTaggableManager
 from .visibility import publicly_visible
 
@@ -59,6 +60,19 @@ class ArticlePageQuerySet(PageQuerySet):
         return ranked.filter(rank_in_neighbourhood__lte=count)
 
 
+# Apps with rules about who may fill in what (the newsroom) register a function under this Wagtail
+# hook name; it receives the bound form after its own checks and may call form.add_error().
+CLEAN_STORY_FORM_HOOK = "clean_story_form"
+
+
+class StoryForm(PersianSlugPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        for rule in hooks.get_hooks(CLEAN_STORY_FORM_HOOK):
+            rule(self)
+        return cleaned_data
+
+
 class ArticlePage(PersianSlugMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and previews.")
@@ -80,6 +94,7 @@ class ArticlePage(PersianSlugMixin, Page):
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = StoryForm
 
     content_panels = [
         *Page.content_panels,

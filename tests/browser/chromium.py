@@ -1,6 +1,7 @@
 """Headless Chromium for the browser tests: starting it, sizing the screen, screenshots and axe-core checks."""
 
 import base64
+import json
 import tempfile
 from pathlib import Path
 
@@ -25,15 +26,43 @@ PHONE_WIDTH, DESKTOP_WIDTH = 360, 1280
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-def start_chromium(profile_dir: str, *, javascript: bool = True) -> webdriver.Chrome:
-    """A headless Chromium with a fresh profile, so no state leaks between sessions."""
+# Every host name but the live server's fails to resolve inside Chromium, so a page that tries to reach
+# another site is seen in the request log without any lookup or traffic leaving the machine.
+LOCAL_ONLY_RESOLVER = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
+
+
+def start_chromium(profile_dir: str, *, javascript: bool = True, record_requests: bool = False) -> webdriver.Chrome:
+    """A headless Chromium with a fresh profile, so no state leaks between sessions.
+
+    With ``record_requests``, every request is kept for requested_urls() and no other host resolves."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (*FLAGS, f"--user-data-dir={profile_dir}"):
         options.add_argument(flag)
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    if record_requests:
+        options.add_argument(LOCAL_ONLY_RESOLVER)
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+
+
+def requested_urls(driver: webdriver.Chrome) -> list[str]:
+    """Every URL the browser asked for (documents, subresources, frames, sockets) since the last call."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+        elif message["method"] == "Network.webSocketCreated":
+            urls.append(message["params"]["url"])
+    return urls
+
+
+def run_before_every_page(driver: webdriver.Chrome, script: str) -> None:
+    """Runs ``script`` in every document and frame before the page's own scripts."""
+    driver.execute_cdp_cmd("Page.enable", {})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": script})
 
 
 def fresh_profile_dir() -> tempfile.TemporaryDirectory:
