@@ -1,4 +1,5 @@
-"""Requests/s, p50 and p99 for home, neighbourhood, topic and story pages, cached and uncached,
+"""Requests/s, p50 and p99 for home, neighbourhood, topic and story pages, cached and uncached, and the
+search page (never cached),
 beside nginx serving the same story as a static file and a bare Django view; CPU per uncached
 request, SQL queries per page, and each worker's memory after the run.
 
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -28,6 +30,10 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 64
 # Any query other than ?page=N bypasses the page cache (pagecache/policy.py): a fresh render.
 UNCACHED = "?bench=uncached"
+# Search results are never kept in the page cache (any query string bypasses it), so the search
+# page is measured fresh only: a two-word query with a neighbourhood filter, as readers send it.
+MODES = (("cached", ""), ("uncached", UNCACHED))
+SEARCH = "/search/?q=" + urllib.parse.quote("آب کرج") + "&neighbourhood={neighbourhood}"
 
 ENVIRONMENT = {
     **os.environ,
@@ -123,18 +129,21 @@ def wrk(url: str) -> dict:
     }
 
 
-def page_urls() -> dict[str, str]:
+def page_urls() -> tuple[dict[str, str], str]:
+    """The pages measured, and the search URL (filtered to the measured neighbourhood)."""
     script = (
         "import django; django.setup()\n"
         "from cms.models import ArticlePage, NeighbourhoodPage, Topic\n"
         "n = NeighbourhoodPage.objects.order_by('path')[30]\n"
         "s = ArticlePage.objects.published().in_neighbourhood(n).latest_first()[500]\n"
-        "print('/'); print(n.url); print(Topic.objects.first().get_url()); print(s.url)\n"
+        "print('/'); print(n.url); print(Topic.objects.first().get_url()); print(s.url); print(n.slug)\n"
     )
     lines = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=ENVIRONMENT, capture_output=True, text=True, check=True
     ).stdout.split()
-    return dict(zip(["home", "neighbourhood", "topic", "story"], lines, strict=True))
+    *pages, neighbourhood_slug = lines
+    search = SEARCH.format(neighbourhood=urllib.parse.quote(neighbourhood_slug))
+    return dict(zip(["home", "neighbourhood", "topic", "story"], pages, strict=True)), search
 
 
 def query_counts(urls: dict[str, str]) -> dict[str, int]:
@@ -186,29 +195,26 @@ def main():
     subprocess.run(
         [BIN / "python", "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=ENVIRONMENT, check=True
     )
-    urls = page_urls()
-    print(f"Pages: {urls}\nSQL queries per uncached page: {query_counts(urls)}")
+    urls, search = page_urls()
+    print(f"Pages: {urls}, search: {search}\nSQL queries per uncached page: {query_counts(urls)}")
+    # Cached pages first: an uncached run leaves requests queued that would starve the next run.
+    runs = {f"{name} {mode}": url + suffix for mode, suffix in MODES for name, url in urls.items()}
+    runs["search uncached"] = search
     base = f"http://127.0.0.1:{PORT}"
     results = {}
     gunicorn = start([BIN / "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"])
     try:
         wait_for(base + "/")
         # CPU per request first, on idle workers, so no queued load-test request is counted.
-        cpu = {
-            f"{name} {mode}": cpu_per_request(gunicorn, base + url + suffix)
-            for name, url in urls.items()
-            for mode, suffix in (("cached", ""), ("uncached", UNCACHED))
-        }
-        # All cached pages first: an uncached run leaves requests queued that would starve the next run.
-        for mode, suffix in (("cached", ""), ("uncached", UNCACHED)):
-            for name, url in urls.items():
-                before = cpu_seconds(gunicorn)
-                result = wrk(base + url + suffix)
-                result["cpu_ms_under_load"] = 1000 * (cpu_seconds(gunicorn) - before) / max(result["requests"], 1)
-                result["cpu_ms"] = cpu[f"{name} {mode}"]
-                results[f"{name} {mode}"] = result
-                print(f"{name} {mode}: {result}", flush=True)
-                drain(gunicorn)
+        cpu = {run: cpu_per_request(gunicorn, base + url) for run, url in runs.items()}
+        for run, url in runs.items():
+            before = cpu_seconds(gunicorn)
+            result = wrk(base + url)
+            result["cpu_ms_under_load"] = 1000 * (cpu_seconds(gunicorn) - before) / max(result["requests"], 1)
+            result["cpu_ms"] = cpu[run]
+            results[run] = result
+            print(f"{run}: {result}", flush=True)
+            drain(gunicorn)
         story_html = Path(tempfile.mkdtemp(prefix="mahalleh-story-")) / "story.html"
         story_html.write_bytes(urllib.request.urlopen(base + urls["story"]).read())
         memory = {pid: rss_mib(pid) for pid in worker_pids(gunicorn)}

@@ -1,10 +1,14 @@
-"""Side effects of content changes: a story's derived neighbourhood, and renditions made ahead of readers."""
+"""Side effects of content changes: a story's derived neighbourhood, renditions made ahead of readers,
+and the cached navigation."""
 
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, post_page_move
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ArticlePage, NeighbourhoodPage, Photo
+from .models import ArticlePage, NeighbourhoodPage, Photo, Topic
+from .navigation import forget_navigation
 from .photos.renditions import photo_roles_in_story, queue_photo_renditions
 from .photos.sizes import LEAD_PHOTO_ROLES
 
@@ -28,3 +32,16 @@ def make_renditions_for_published_story(sender, instance, **kwargs):
     if isinstance(instance, ArticlePage):
         for photo_id, roles in photo_roles_in_story(instance).items():
             queue_photo_renditions(photo_id=photo_id, roles=roles)
+
+
+@receiver(page_published, sender=NeighbourhoodPage)
+@receiver(page_unpublished, sender=NeighbourhoodPage)
+@receiver(post_page_move, sender=NeighbourhoodPage)
+@receiver(post_delete, sender=NeighbourhoodPage)
+@receiver(post_save, sender=Topic)
+@receiver(post_delete, sender=Topic)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def rebuild_navigation(sender, **kwargs):
+    # After the commit, so no reader rebuilds it from the old rows in between.
+    transaction.on_commit(forget_navigation)

@@ -17,21 +17,31 @@ def listing_page_number(query: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def is_anonymous(request: HttpRequest) -> bool:
+def is_anonymous(cookies) -> bool:
     # Readers never get a session: anyone who has one (editors, reporters, someone half-way through
     # logging in) is served fresh, so no page rendered for a person is ever shared.
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies
+
+
+def is_shareable(*, method: str, path: str, query: str, cookies) -> bool:
+    """Whether a request is for a page that every anonymous reader sees the same."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return False
+    if method not in ("GET", "HEAD") or not is_anonymous(cookies):
+        return False
+    if path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+        return False
+    number = listing_page_number(query)
+    return number is not None and number <= settings.PAGE_CACHE_LISTING_PAGES
 
 
 def may_answer_from_cache(request: HttpRequest) -> bool:
-    if not settings.PAGE_CACHE_ENABLED:
-        return False
-    if request.method not in ("GET", "HEAD") or not is_anonymous(request):
-        return False
-    if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
-        return False
-    number = listing_page_number(request.META.get("QUERY_STRING", ""))
-    return number is not None and number <= settings.PAGE_CACHE_LISTING_PAGES
+    return is_shareable(
+        method=request.method,
+        path=request.path,
+        query=request.META.get("QUERY_STRING", ""),
+        cookies=request.COOKIES,
+    )
 
 
 def may_keep(request: HttpRequest, response: HttpResponse) -> bool:

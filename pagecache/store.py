@@ -8,6 +8,8 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 KEY_PREFIX = "page:"
+# The length is the answer's own; no cookie is ever shared.
+UNKEPT_HEADERS = ("set-cookie", "content-length")
 
 
 def _cache():
@@ -19,17 +21,35 @@ def key_for(url: str) -> str:
     return KEY_PREFIX + hashlib.sha256(unquote(url).encode()).hexdigest()
 
 
-def fetch(url: str) -> HttpResponse | None:
-    stored = _cache().get(key_for(url))
-    if stored is None:
-        return None
-    content, headers = stored
-    return HttpResponse(content, headers=headers)
+def fetch(url: str) -> tuple[bytes, dict[str, str]] | None:
+    """The kept page's body and headers, as they were sent when it was rendered."""
+    return _cache().get(key_for(url))
 
 
-def keep(url: str, response: HttpResponse) -> None:
-    headers = {name: value for name, value in response.items() if name.lower() != "set-cookie"}
-    _cache().set(key_for(url), (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+def keep(url: str, response: HttpResponse, *, also_showing=()) -> None:
+    """Keeps a page; ``also_showing`` names stories it shows that no listing rule accounts for
+    (related stories), so that a change to one of them can find this page (``pages_showing``)."""
+    headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
+    cache = _cache()
+    cache.set(key_for(url), (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+    for story_id in also_showing:
+        key = _showing_key(story_id)
+        if hasattr(cache, "sadd"):
+            # django-redis: an atomic set, shared by every app server.
+            cache.sadd(key, url)
+            cache.expire(key, settings.PAGE_CACHE_TIMEOUT)
+        else:
+            cache.set(key, cache.get(key, set()) | {url}, timeout=settings.PAGE_CACHE_TIMEOUT)
+
+
+def pages_showing(story_id: int) -> set[str]:
+    cache = _cache()
+    key = _showing_key(story_id)
+    return set(cache.smembers(key) if hasattr(cache, "smembers") else cache.get(key, set()))
+
+
+def _showing_key(story_id: int) -> str:
+    return f"{KEY_PREFIX}showing:{story_id}"
 
 
 def is_kept(url: str) -> bool:

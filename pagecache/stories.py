@@ -8,6 +8,7 @@ from django.db.models import Q
 from cms.models import ArticlePage, ArticleTag, HomePage, NeighbourhoodPage, Reporter, Tag, Topic
 from cms.models.home import FEATURED_COUNT, LATEST_COUNT, STRIP_COUNT
 
+from . import store
 from .urls_of import cached_pages_from, feed_urls, home_urls, in_every_language, listing_pages, page_urls
 
 # A listing of stories and how to find its stories and its object. Each kind names its feeds in
@@ -122,6 +123,8 @@ def story_change_urls(before: StoryState | None, after: StoryState | None, *, pe
             urls |= page_urls(state.url_path)
     stayed_live = seen_before and seen_after
     card_changed = not stayed_live or before.card != after.card or before.url_path != after.url_path
+    if card_changed:
+        urls |= store.pages_showing((after or before).pk)
     listed_before = before.listings() if seen_before else set()
     listed_after = after.listings() if seen_after else set()
     for kind, pk in listed_before | listed_after:

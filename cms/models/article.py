@@ -4,8 +4,8 @@ import datetime
 import math
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import F, Window
+from django.db import connection, models
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,12 +18,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
+from .images import SEARCH_RENDITIONS, SHARE_RENDITION, renditions_for
 from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin, PersianSlugPageForm
 from .taxonomy import PersianTaggableManager
 from .visibility import publicly_visible
 
 WORDS_PER_MINUTE = 200
+# What a story card shows (templates/components/story_card.html), and what Wagtail needs to link it.
+CARD_FIELDS = ("title", "slug", "url_path", "live", "first_published_at", "summary", "lead_image_alt", "neighbourhood")
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -47,9 +50,21 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self) -> "ArticlePageQuerySet":
         """Everything a story card shows, fetched in a fixed number of queries whatever the count."""
-        return self.select_related("neighbourhood", "lead_image").prefetch_related("lead_image__renditions", "topics")
+        return (
+            self.select_related("neighbourhood", "lead_image")
+            .prefetch_related(renditions_for("card", "card_lead"))
+            .only(*CARD_FIELDS, "neighbourhood__title", "neighbourhood__url_path", "lead_image")
+        )
 
-    def newest_per_neighbourhood(self, count: int) -> "ArticlePageQuerySet":
+    def newest_per_neighbourhood(self, neighbourhood_ids, count: int) -> "ArticlePageQuerySet":
+        """The ``count`` newest stories of each of these neighbourhoods, in one query."""
+        if connection.features.supports_slicing_ordering_in_compound:
+            # PostgreSQL: one short newest-first index scan per neighbourhood, glued together,
+            # instead of ranking every live story of the site.
+            newest = [self.filter(neighbourhood_id=pk).latest_first().values("pk")[:count] for pk in neighbourhood_ids]
+            if not newest:
+                return self.none()
+            return self.filter(pk__in=newest[0].union(*newest[1:], all=True))
         ranked = self.annotate(
             rank_in_neighbourhood=Window(
                 RowNumber(),
@@ -150,9 +165,17 @@ class ArticlePage(PersianSlugMixin, Page):
         return self.last_published_at - self.first_published_at > datetime.timedelta(minutes=10)
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["corrections"] = self.corrections.order_by("published_at")
-        return context
+        # Everything the page shows of the story, once: the template, the structured data and the
+        # share card each read these.
+        prefetch_related_objects(
+            [self],
+            "topics",
+            "reporters",
+            "tags",
+            Prefetch("corrections", queryset=ArticleCorrection.objects.order_by("published_at")),
+            renditions_for("story_lead", extra=[SHARE_RENDITION, *SEARCH_RENDITIONS]),
+        )
+        return super().get_context(request, *args, **kwargs)
 
 
 class ArticleCorrection(Orderable):

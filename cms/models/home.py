@@ -17,6 +17,7 @@ from ..persian import persian_slugify
 from .article import ArticlePage
 from .neighbourhood import NeighbourhoodPage
 from .reporters import Reporter
+from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
 from .taxonomy import Tag, Topic
 from .visibility import publicly_visible
@@ -26,7 +27,7 @@ LATEST_COUNT = 10
 STRIP_COUNT = 4
 
 
-class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
+class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, Page):
     lead_story = models.ForeignKey(
         "cms.ArticlePage",
         verbose_name=_("lead story"),
@@ -64,6 +65,9 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         """
         return reverse("wagtail_serve", args=[""]) + cls.get_resolver().reverse(kind, slug=slug)
 
+    def routable_children(self):
+        return NeighbourhoodPage.objects.child_of(self)
+
     def front_page_stories(self) -> tuple[ArticlePage | None, list[ArticlePage]]:
         """The lead and featured stories editors chose, topped up with the newest ones."""
         live = ArticlePage.objects.published().for_listing()
@@ -87,7 +91,8 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, Page):
         live = ArticlePage.objects.published().for_listing()
         neighbourhoods = list(NeighbourhoodPage.objects.filter(publicly_visible()).child_of(self).order_by("title"))
         strips = {n.pk: [] for n in neighbourhoods}
-        for story in live.newest_per_neighbourhood(STRIP_COUNT).order_by("-first_published_at"):
+        newest = live.newest_per_neighbourhood(strips, STRIP_COUNT)
+        for story in newest.order_by("-first_published_at"):
             strips.setdefault(story.neighbourhood_id, []).append(story)
         return {
             "lead_story": lead,

@@ -4,9 +4,11 @@ import os
 import secrets
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
 
+from ..photos.sizes import rendition_specs
 from ..photos.storages import photo_original_storage
 
 STORED_EXTENSIONS = {".jpg", ".png", ".webp", ".avif", ".gif"}
@@ -33,6 +35,12 @@ def rendition_urls(photo, specs, request) -> dict:
         spec: {"url": request.build_absolute_uri(rendition.url), "width": rendition.width, "height": rendition.height}
         for spec, rendition in photo.get_renditions(*specs).items()
     }
+
+
+def renditions_for(*roles: str, extra=()) -> Prefetch:
+    """Prefetches a lead photo's renditions for these roles only, not the dozens every photo has."""
+    specs = [spec for role in roles for spec in rendition_specs(role)]
+    return Prefetch("lead_image__renditions", queryset=PhotoRendition.objects.filter(filter_spec__in=[*specs, *extra]))
 
 
 class Photo(AbstractImage):

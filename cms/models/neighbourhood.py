@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..pagination import paginate
+from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
 
 
@@ -23,7 +24,7 @@ class City(models.TextChoices):
     TALEQAN = "taleqan", _("Taleqan")
 
 
-class NeighbourhoodPage(PersianSlugMixin, Page):
+class NeighbourhoodPage(PersianSlugMixin, SpecificChildRouting, Page):
     city = models.CharField(_("city"), max_length=20, choices=City.choices, default=City.KARAJ)
     description = models.TextField(_("short description"), max_length=600, blank=True)
 
@@ -37,6 +38,11 @@ class NeighbourhoodPage(PersianSlugMixin, Page):
     class Meta:
         verbose_name = _("neighbourhood")
         verbose_name_plural = _("neighbourhoods")
+
+    def routable_children(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.child_of(self).select_related("lead_image", "neighbourhood")
 
     def get_context(self, request, *args, **kwargs):
         from .article import ArticlePage

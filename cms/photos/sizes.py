@@ -36,6 +36,12 @@ def photo_formats() -> tuple[str, ...]:
     return ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
 
 
+@cache
+def rendition_filters(role: str) -> tuple[Filter, ...]:
+    """The role's specs as Wagtail filters, parsed once per process rather than on every page."""
+    return tuple(Filter(spec=spec) for spec in rendition_specs(role))
+
+
 def rendition_specs(role: str) -> list[str]:
     """Every filter spec for one role, e.g. ``width-400|format-webp``, widths ascending within each format."""
     formats = "{" + ",".join(photo_formats()) + "}"

@@ -73,7 +73,7 @@ def story_structured_data(context, story):
     request = context["request"]
     trail = [(story.title, request.path)]
     if story.neighbourhood:
-        trail.insert(0, (story.neighbourhood.title, story.neighbourhood.url))
+        trail.insert(0, (story.neighbourhood.title, story.neighbourhood.get_url(request)))
     return structured_data.json_ld_script(
         structured_data.news_article(request, story)
     ) + structured_data.json_ld_script(structured_data.breadcrumbs(request, trail))

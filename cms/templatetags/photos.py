@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from ..photos.sizes import PHOTO_SIZES, rendition_specs
+from ..photos.sizes import PHOTO_SIZES, rendition_filters
 
 register = template.Library()
 
@@ -14,5 +14,5 @@ register = template.Library()
 def photo(image, role: str, **attrs):
     if not image:
         return ""
-    renditions = get_renditions_or_not_found(image, rendition_specs(role))
+    renditions = get_renditions_or_not_found(image, rendition_filters(role))
     return mark_safe(Picture(renditions, {"sizes": PHOTO_SIZES[role].sizes, **attrs}).__html__())

@@ -10,6 +10,8 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from pagecache.shown import note_shown
+
 from ..results import facet_counts, related_stories
 
 logger = logging.getLogger(__name__)
@@ -21,13 +23,15 @@ def search_form():
     return {}
 
 
-@register.inclusion_tag("search/related_stories.html")
-def related(story):
+@register.inclusion_tag("search/related_stories.html", takes_context=True)
+def related(context, story):
     try:
-        return {"stories": related_stories(story)}
+        stories = related_stories(story)
     except Exception:
         logger.exception("Related stories unavailable for story %s", story.pk)
         return {"stories": []}
+    note_shown(context.get("request"), [related.pk for related in stories])
+    return {"stories": stories, "request": context.get("request")}
 
 
 @register.inclusion_tag("search/listing_filters.html")

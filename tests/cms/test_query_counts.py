@@ -1,10 +1,13 @@
 """The home, neighbourhood, topic and story pages cost the same number of queries with 10 or 200 stories."""
 
+import shutil
+import tempfile
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -16,6 +19,12 @@ NEIGHBOURHOODS = ("گوهردشت", "عظیمیه", "مهرشهر", "کلاک")
 FEW, MANY = 10, 200
 
 
+# An index of this class's own, so related stories come from these stories and not from whatever
+# another test left in the shared test index.
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="mahalleh-query-counts-"))
+
+
+@override_settings(SEARCH_INDEX_DIR=SEARCH_INDEX_DIR)
 class QueryCountTests(TestCase):
     """Builds a site of 10 stories and counts each page's queries, grows it to 200, and counts again."""
 
@@ -32,6 +41,11 @@ class QueryCountTests(TestCase):
         cls.story = cls.stories_made[0]
         cls.counts_with_few = cls.count_queries()
         cls.add_stories(FEW, MANY)
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(SEARCH_INDEX_DIR, ignore_errors=True)
 
     @classmethod
     def add_stories(cls, start: int, stop: int):

@@ -1,10 +1,13 @@
 """Each change a newsroom makes purges exactly the cached pages and feeds that show it."""
 
 from django.utils import timezone, translation
+from wagtail.models import Site
 
 from cms.factories import make_photo, make_story
 from cms.models import ArticleCorrection, ArticlePage
 from pagecache import store
+
+from . import front_end_cache
 
 EVERYTHING = {
     "home",
@@ -189,3 +192,34 @@ def test_the_sitemap_is_purged_when_a_story_is_published(site, commits):
     with commits():
         make_story(neighbourhood=site.mehrshahr, title="کلاس رایگان کامپیوتر", published_at=timezone.now())
     assert not store.is_kept("/sitemap.xml")
+
+
+def test_a_story_shown_among_another_storys_related_stories_purges_that_page_too(site, settings, tmp_path, commits):
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    with commits():
+        republish(site.bazaar)
+        neighbour = make_story(
+            neighbourhood=site.gohardasht,
+            title="غرفه‌های بازارچه مشاغل خانگی پر شد",
+            reporters=[site.zahra],
+            topics=[site.economy],
+        )
+    neighbour_page = site.client.get(neighbour.url).content.decode()
+    assert site.bazaar.title in neighbour_page, "the bazaar is among the related stories"
+    assert store.is_kept(neighbour.url)
+    with commits():
+        site.bazaar.unpublish()
+    assert not store.is_kept(neighbour.url)
+    assert site.bazaar.title not in site.client.get(neighbour.url).content.decode()
+
+
+def test_a_front_end_cache_is_told_to_purge_the_same_pages(site, settings, commits):
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.pagecache.front_end_cache.RecordingBackend"}}
+    front_end_cache.purged.clear()
+    site.warm()
+    with commits():
+        site.bazaar.unpublish()
+    root = Site.objects.get(is_default_site=True).root_url
+    urls = site.urls()
+    assert set(front_end_cache.purged) >= {root + urls[name] for name in BAZAAR_AND_ITS_LISTINGS}
+    assert root + urls["water"] not in front_end_cache.purged

@@ -1,0 +1,47 @@
+"""The links every public page shows: topics in the header, neighbourhoods in the footer.
+
+They are the same on every page and change only when an editor adds, renames, moves or withdraws a
+neighbourhood or topic, so they are built once per UI language and kept in the shared cache.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from .models import NeighbourhoodPage, Topic
+from .models.visibility import publicly_visible
+
+CACHE_KEY = "navigation:{language}"
+
+
+@dataclass(frozen=True)
+class NavigationLink:
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Navigation:
+    topics: tuple[NavigationLink, ...]
+    neighbourhoods: tuple[NavigationLink, ...]
+
+
+def build_navigation() -> Navigation:
+    topics = tuple(NavigationLink(topic.pk, topic.name, topic.get_url()) for topic in Topic.objects.all())
+    neighbourhoods = NeighbourhoodPage.objects.filter(publicly_visible()).order_by("title").only("title", "url_path")
+    return Navigation(
+        topics=topics,
+        neighbourhoods=tuple(NavigationLink(page.pk, page.title, page.url) for page in neighbourhoods),
+    )
+
+
+def site_navigation() -> Navigation:
+    key = CACHE_KEY.format(language=translation.get_language())
+    return cache.get_or_set(key, build_navigation, timeout=None)
+
+
+def forget_navigation() -> None:
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
