@@ -4,13 +4,14 @@ and the cached navigation."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ArticlePage, NeighbourhoodPage, Photo, Topic
+from .models import ArticlePage, HomePage, NeighbourhoodPage, Photo, Topic
 from .navigation import forget_navigation
 from .photos.renditions import photo_roles_in_story, queue_photo_renditions
 from .photos.sizes import LEAD_PHOTO_ROLES
+from .sites import forget_sites
 
 
 @receiver(post_page_move)
@@ -45,3 +46,11 @@ def make_renditions_for_published_story(sender, instance, **kwargs):
 def rebuild_navigation(sender, **kwargs):
     # After the commit, so no reader rebuilds it from the old rows in between.
     transaction.on_commit(forget_navigation)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(page_published, sender=HomePage)
+@receiver(post_page_move, sender=HomePage)
+def forget_known_sites(sender, **kwargs):
+    transaction.on_commit(forget_sites)

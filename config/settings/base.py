@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "hardening.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hardening.middleware.SiteCSPMiddleware",
+    "cms.sites.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
