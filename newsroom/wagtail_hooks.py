@@ -1,7 +1,9 @@
 """The newsroom in Wagtail's admin: who may delete or move, dashboard panels, onboarding screens."""
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -65,6 +67,16 @@ def explorer_outside_own_desks_only_live(parent_page, pages, request):
 def newsroom_panels(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in WAGTAIL_WORKFLOW_PANELS]
     panels.extend([DeskQueuePanel(), NotificationsPanel(), ReporterStoriesPanel()])
+
+
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_keeps_what_is_typed_during_a_save():
+    return format_html('<script src="{}"></script>', static("newsroom/autosave.js"))
 
 
 @hooks.register("register_admin_urls")

@@ -3,6 +3,7 @@
 import datetime
 import math
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Window
@@ -18,7 +19,7 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from .neighbourhood import NeighbourhoodPage
-from .slugs import PersianSlugMixin
+from .slugs import PersianSlugMixin, PersianSlugPageForm
 from .taxonomy import PersianTaggableManager
 from .visibility import publicly_visible
 
@@ -59,6 +60,16 @@ class ArticlePageQuerySet(PageQuerySet):
         return ranked.filter(rank_in_neighbourhood__lte=count)
 
 
+class ArticlePageForm(PersianSlugPageForm):
+    """A new story's byline starts with the reporter who is writing it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        writer = getattr(self.for_user, "reporter_profile", None)
+        if writer and self.instance._state.adding and "reporters" in self.fields and not self.initial.get("reporters"):
+            self.initial["reporters"] = [writer.pk]
+
+
 class ArticlePage(PersianSlugMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and previews.")
@@ -94,13 +105,16 @@ class ArticlePage(PersianSlugMixin, Page):
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
-        FieldPanel("reporters"),
-        FieldPanel("topics"),
+        # Byline and topics are asked for when the story is submitted or published, not on every
+        # draft save: Wagtail's autosave and "save draft" must keep a story from its first word.
+        FieldPanel("reporters", required_on_save=False),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple, required_on_save=False),
         FieldPanel("tags"),
         InlinePanel("corrections", heading=_("Corrections"), label=_("correction")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["cms.NeighbourhoodPage"]
     subpage_types = []
     template = "pages/article_page.html"
