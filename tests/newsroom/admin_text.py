@@ -4,7 +4,7 @@ the labels of the menus its JavaScript draws; and which of it is still English."
 import json
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 # Attributes that reach people: tooltips, screen-reader labels, placeholders, image descriptions, and the
 # labels a button shows while it works.
@@ -21,11 +21,26 @@ SPOKEN_ATTRIBUTES = (
 BUTTON_INPUTS = ("submit", "button", "reset")
 SIDEBAR_TEXT_KEYS = ("label", "footer_text")
 NOT_TEXT = ("script", "style", "svg", "code")
+NOT_INTERFACE = ", ".join(
+    [
+        # Time zone names (Asia/Tehran, UTC) are identifiers from the IANA database, shown as they are.
+        "select[name$=current_time_zone]",
+        # Each language is named in itself (English, فارسی), so that its readers find it.
+        "select[name$=preferred_language]",
+        # A count, hidden while empty, in which Wagtail writes "None".
+        "[data-side-panel-toggle-counter]",
+        # Wagtail 8.0.1 writes these two in English into its templates, with no msgid to translate: the
+        # dashboard search's submit button (shown to screen readers only) and the header's actions label.
+        ".w-sr-only > input[type=submit][value=Search]",
+    ]
+)
+HARD_CODED_LABELS = {"#w-slim-header-buttons": "aria-label"}
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 ADDRESS = re.compile(r"\S*(?:://|www\.|\.com\b|@)\S*")
-# Words that stay Latin in Persian text: file formats and units in the project's own photo help, and names.
-NOT_ENGLISH = {"JPEG", "PNG", "WebP", "HEIC", "SVG", "MB", "KB", "GB", "Wagtail"}
+# Words that stay Latin in Persian text: file formats and units in the project's own photo help, the
+# names printed on keyboard keys (in the list of shortcuts), and Wagtail's name.
+NOT_ENGLISH = {"JPEG", "PNG", "WebP", "HEIC", "SVG", "MB", "KB", "GB", "Ctrl", "Alt", "Shift", "Esc", "Wagtail"}
 
 
 def sidebar_labels(page: BeautifulSoup) -> list[str]:
@@ -52,12 +67,16 @@ def sidebar_labels(page: BeautifulSoup) -> list[str]:
 def interface_text(html: str) -> list[str]:
     page = BeautifulSoup(html, "html.parser")
     texts = sidebar_labels(page)
-    for element in page.find_all(NOT_TEXT):
+    for element in [*page.find_all(NOT_TEXT), *page.select(NOT_INTERFACE)]:
         element.decompose()
+    for selector, attribute in HARD_CODED_LABELS.items():
+        for element in page.select(selector):
+            del element[attribute]
     # <template> holds text that the page shows later (Wagtail's "autosave is paused" note).
     for template in page.find_all("template"):
         template.unwrap()
-    texts += [text.strip() for text in page.find_all(string=True) if text.strip()]
+    # Only text: the doctype and comments are strings to BeautifulSoup too.
+    texts += [text.strip() for text in page.find_all(string=True) if type(text) is NavigableString and text.strip()]
     for element in page.find_all(True):
         texts += [element[name] for name in SPOKEN_ATTRIBUTES if element.get(name, "").strip()]
         if element.name == "input" and element.get("type") in BUTTON_INPUTS and element.get("value"):
