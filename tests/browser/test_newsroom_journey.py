@@ -11,6 +11,7 @@ from cms.factories import make_neighbourhood
 from cms.models import ArticlePage
 from newsroom.roles import setup_newsroom
 from tests.cms.photo_files import phone_jpeg
+from tests.newsroom.admin_text import english_in
 from tests.newsroom.conftest import PASSWORD, make_desk_editor, make_reporter_login
 
 from .chromium import (
@@ -53,6 +54,11 @@ def newsroom_on_a_phone(browser, live_server, tmp_path):
     setup_newsroom()
     reporter = make_reporter_login("zahra", [gohardasht])
     editor = make_desk_editor("dabir", [gohardasht])
+    for user, (first_name, last_name) in {reporter: ("زهرا", "احمدی"), editor: ("مریم", "کریمی")}.items():
+        user.first_name, user.last_name = first_name, last_name
+        user.save()
+    reporter.reporter_profile.display_name = "زهرا احمدی"
+    reporter.reporter_profile.save()
     photo = tmp_path / "kooche.jpg"
     photo.write_bytes(phone_jpeg(size=(1600, 1200)))
     set_screen_width(browser, PHONE_WIDTH)
@@ -68,6 +74,12 @@ def assert_fits_the_phone(browser, where: str) -> None:
     assert horizontal_overflow(browser) == 0, f"{where} scrolls sideways"
     cut_off = cut_off_at_the_sides(browser)
     assert not cut_off, f"{where} cuts content off at the sides: {cut_off}"
+
+
+def assert_speaks_persian(browser, where: str) -> None:
+    """Nothing the page shows, including what its JavaScript drew, is still in English."""
+    english = english_in(browser.page_source)
+    assert not english, f"{where} shows English: {english}"
 
 
 def story_text(browser) -> str:
@@ -115,10 +127,12 @@ def test_a_story_goes_from_a_reporters_phone_through_review_to_readers(browser, 
     write_the_story(browser, photo)
     wait_until_autosaved(browser, FIRST_DRAFT)
     assert_fits_the_phone(browser, "the filled-in story form")
+    assert_speaks_persian(browser, "the filled-in story form")
     screenshot(browser, "02-story-written")
     click(browser, footer_action(browser, "button[name=action-submit]"))
     wait_for(browser, lambda d: d.current_url.endswith(f"/admin/pages/{gohardasht.pk}/"))
     assert_fits_the_phone(browser, "the neighbourhood's page list")
+    assert_speaks_persian(browser, "the neighbourhood's page list")
     screenshot(browser, "03-submitted")
     story = ArticlePage.objects.get(title=TITLE)
     assert story.workflow_in_progress and not story.live
@@ -134,6 +148,7 @@ def test_a_story_goes_from_a_reporters_phone_through_review_to_readers(browser, 
     click_text(browser, "[id^=newsroom-desk-queue] a", TITLE)
     wait_for_shown(browser, "#id_title")
     assert FIRST_DRAFT in story_text(browser)
+    assert_speaks_persian(browser, "the story under review")
     click(browser, footer_action(browser, "button[data-workflow-action-name=reject]"))
     submit_workflow_dialog(browser, EDITORS_NOTE)
     wait_for(browser, lambda d: "/edit/" not in d.current_url)
@@ -144,6 +159,7 @@ def test_a_story_goes_from_a_reporters_phone_through_review_to_readers(browser, 
     log_in(browser, base_url, reporter.username, PASSWORD)
     notes = wait_for_shown(browser, "[id^=newsroom-notifications]")
     assert EDITORS_NOTE in notes.text
+    assert_speaks_persian(browser, "the reporter's dashboard")
     screenshot(browser, "05-reporter-reads-the-note")
     click_text(browser, "#changes-requested a", TITLE)
     open_editor(browser)

@@ -32,6 +32,9 @@ NOT_INTERFACE = ", ".join(
         # Wagtail 8.0.1 writes these two in English into its templates, with no msgid to translate: the
         # dashboard search's submit button (shown to screen readers only) and the header's actions label.
         ".w-sr-only > input[type=submit][value=Search]",
+        # The date picker Wagtail bundles has its own translations (Persian months and days); its
+        # hidden "Save Selected" button is not among them.
+        ".xdsoft_datetimepicker",
     ]
 )
 HARD_CODED_LABELS = {"#w-slim-header-buttons": "aria-label"}
