@@ -1,7 +1,9 @@
 """The newsroom in Wagtail's admin: who may delete or move, dashboard panels, onboarding screens."""
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -71,6 +73,16 @@ def newsroom_panels(request, panels):
 
 
 hooks.register(CLEAN_STORY_FORM_HOOK, trainees_leave_scheduling_to_the_desk)
+
+
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_keeps_what_is_typed_during_a_save():
+    return format_html('<script src="{}"></script>', static("newsroom/autosave.js"))
 
 
 @hooks.register("register_admin_urls")

@@ -3,6 +3,7 @@
 import datetime
 import math
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Prefetch, Window, prefetch_related_objects
@@ -81,6 +82,14 @@ CLEAN_STORY_FORM_HOOK = "clean_story_form"
 
 
 class StoryForm(PersianSlugPageForm):
+    """A new story's byline starts with the reporter who is writing it; the newsroom's rules run on clean."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        writer = getattr(self.for_user, "reporter_profile", None)
+        if writer and self.instance._state.adding and "reporters" in self.fields and not self.initial.get("reporters"):
+            self.initial["reporters"] = [writer.pk]
+
     def clean(self):
         cleaned_data = super().clean()
         for rule in hooks.get_hooks(CLEAN_STORY_FORM_HOOK):
@@ -124,8 +133,10 @@ class ArticlePage(PersianSlugMixin, Page):
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
-        FieldPanel("reporters"),
-        FieldPanel("topics"),
+        # Byline and topics are asked for when the story is submitted or published, not on every
+        # draft save: Wagtail's autosave and "save draft" must keep a story from its first word.
+        FieldPanel("reporters", required_on_save=False),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple, required_on_save=False),
         FieldPanel("tags"),
         InlinePanel("corrections", heading=_("Corrections"), label=_("correction")),
     ]

@@ -78,12 +78,28 @@ def set_screen_width(driver: webdriver.Chrome, width: int, height: int = 800) ->
 
 
 def wait_until_painted(driver: webdriver.Chrome) -> None:
-    """Waits for web fonts and every image to finish loading, so screenshots show the real page."""
+    """Waits for web fonts and every shown image to finish loading, so screenshots show the real page. A lazy
+    image inside something hidden (the admin's folded account menu) never loads, so it is not waited for."""
     driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1];
-        const images = [...document.images].map(img => img.complete ? null : img.decode().catch(() => null));
+        const shown = img => img.getClientRects().length > 0;
+        const loading = [...document.images].filter(img => !img.complete && shown(img));
+        const images = loading.map(img => img.decode().catch(() => null));
         Promise.all([document.fonts.ready, ...images]).then(() => done());
+        """
+    )
+
+
+def content_height(driver: webdriver.Chrome) -> int:
+    """The height that shows the whole page: the document's, or more where the page's main area scrolls
+    inside a screen-high frame, as it does in Wagtail's admin."""
+    return driver.execute_script(
+        """
+        const main = document.querySelector("main");
+        const scrolls = main && main.scrollHeight > main.clientHeight;
+        const inner = scrolls ? main.scrollHeight + main.getBoundingClientRect().top : 0;
+        return Math.max(document.documentElement.scrollHeight, inner);
         """
     )
 
@@ -91,7 +107,10 @@ def wait_until_painted(driver: webdriver.Chrome) -> None:
 def save_full_page_screenshot(driver: webdriver.Chrome, name: str, width: int) -> Path:
     """Saves the whole page, as laid out on a screen ``width`` pixels wide, to test-output/screenshots/."""
     set_screen_width(driver, width)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
+    height = content_height(driver)
+    set_screen_width(driver, width, height)
+    # A taller screen gives an inner scrolling area more room, and it may then lay out taller still.
+    height = max(height, content_height(driver))
     set_screen_width(driver, width, height)
     wait_until_painted(driver)
     clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
@@ -106,6 +125,47 @@ def save_full_page_screenshot(driver: webdriver.Chrome, name: str, width: int) -
 def horizontal_overflow(driver: webdriver.Chrome) -> int:
     """How many CSS pixels the page is wider than the screen (0 when nothing scrolls sideways)."""
     return driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+# Parts of Wagtail's admin that it parks beyond the screen's edge on a phone on purpose, until they are
+# opened: the side panels, the collapsed minimap, and the comment buttons in the gutter under it.
+PARKED_OFF_SCREEN = ".form-side, .w-minimap, .w-field__comment-button, [hidden], .w-sr-only, [aria-hidden=true]"
+
+
+def cut_off_at_the_sides(driver: webdriver.Chrome, root: str = "main") -> list[str]:
+    """Visible elements inside ``root`` that reach past the left or right edge of the screen, where no
+    sideways scrolling brings them back. The admin's main area hides what is wider than the screen instead
+    of scrolling to it, so horizontal_overflow() stays 0 there while content is cut off: this finds it."""
+    return driver.execute_script(
+        """
+        const [root, parked] = arguments;
+        const width = document.documentElement.clientWidth;
+        // What sits in a box that scrolls sideways (the admin's breadcrumbs) can be swiped into view.
+        const inSidewaysScroller = element => {
+            for (let box = element.parentElement; box && !box.matches(root); box = box.parentElement) {
+                if (["auto", "scroll"].includes(getComputedStyle(box).overflowX)) return true;
+            }
+            return false;
+        };
+        return [...document.querySelectorAll(root + " *")]
+            .filter(element => !element.closest(parked) && !inSidewaysScroller(element))
+            .filter(element => {
+                const box = element.getBoundingClientRect();
+                const style = getComputedStyle(element);
+                return box.width && box.height && style.visibility !== "hidden" && style.opacity !== "0"
+                    && (box.right > width + 1 || box.left < -1);
+            })
+            .map(element => {
+                const box = element.getBoundingClientRect();
+                const classes = typeof element.className === "string" ? element.className.trim().split(/\\s+/) : [];
+                const id = element.id ? "#" + element.id : "";
+                const name = element.tagName.toLowerCase() + id + classes.map(c => c && "." + c).join("");
+                return `${name} from ${Math.round(box.left)} to ${Math.round(box.right)}px`;
+            });
+        """,
+        root,
+        PARKED_OFF_SCREEN,
+    )
 
 
 def axe_violations(driver: webdriver.Chrome) -> list[dict]:
