@@ -23,6 +23,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
 
     def get_prep_value(self, value):
+        # Wagtail has already turned the editor's contentstate into HTML: bleach sees the final text.
         return clean_rich_text(super().get_prep_value(value))
 
     def plain_text(self, value: RichText) -> str:

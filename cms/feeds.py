@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import feedgenerator
 from django.utils.cache import get_conditional_response
+from django.utils.html import escape
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 
@@ -161,7 +162,8 @@ class StoryFeed(Feed):
         return scope.link
 
     def description(self, scope):
-        return scope.description
+        # RSS's <description>, like an item's, is read as HTML by many readers; Atom's subtitle is text.
+        return escape(scope.description)
 
     def subtitle(self, scope):
         return scope.description
@@ -183,7 +185,9 @@ class StoryFeed(Feed):
         return story.title
 
     def item_description(self, story):
-        return story.summary
+        # Readers take an item's description (RSS) and summary (Atom, written with type="html") as
+        # HTML; the summary is plain text, so it goes in escaped.
+        return escape(story.summary)
 
     def item_link(self, story):
         return story.url

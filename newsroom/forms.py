@@ -1,9 +1,10 @@
-"""Admin forms of the newsroom: inviting a reporter, and a reporter account whose status has effects."""
+"""Admin forms of the newsroom: logging in, inviting a reporter, and a reporter account whose status has effects."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from cms.models import NeighbourhoodPage, Reporter
 from cms.persian import persian_slugify
@@ -49,3 +50,11 @@ class ReporterAccountForm(WagtailAdminModelForm):
         if commit and "status" in self.changed_data:
             set_reporter_status(actor=self.for_user, account=account, status=account.status)
         return account
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form gives the password field no label, so Django shows its field name in English."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -18,7 +18,7 @@ from wagtail.users.models import UserProfile
 
 from cms.models import Reporter
 
-from .models import Desk, Notification, NotificationKind
+from .models import Desk, Notification, NotificationKind, is_trainee
 
 logger = logging.getLogger(__name__)
 
@@ -53,13 +53,18 @@ def recipients_for(kind: str, page: Page):
 def notify(*, kind: str, page: Page, actor=None, note: str = "") -> list[Notification]:
     """Records the news on each recipient's dashboard and e-mails them once the change is committed.
 
-    The person who acted is never told about their own action.
+    The person who acted is never told about their own action. The desk is told when a submission
+    comes from a trainee, whose stories need the closer read.
     """
     recipients = recipients_for(kind, page).filter(is_active=True).distinct()
     if actor is not None:
         recipients = recipients.exclude(pk=actor.pk)
+    from_trainee = kind == NotificationKind.SUBMITTED and is_trainee(actor)
     notifications = [
-        Notification.objects.create(recipient=user, kind=kind, page=page, actor=actor, note=note) for user in recipients
+        Notification.objects.create(
+            recipient=user, kind=kind, page=page, actor=actor, note=note, from_trainee=from_trainee
+        )
+        for user in recipients
     ]
     transaction.on_commit(lambda: [email(notification) for notification in notifications])
     return notifications

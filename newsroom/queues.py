@@ -1,13 +1,15 @@
 """What waits for whom: a reporter's own stories by stage, and the review queue of an editor's desks."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Page, TaskState, WorkflowState
 
 from cms.models import ArticlePage
 
-from .models import DeskReviewTask
+from .models import DeskReviewTask, trainee_user_ids
 
 PANEL_LENGTH = 10
 
@@ -48,6 +50,14 @@ def stories_of(user) -> ReporterStories:
 class QueueItem:
     page: Page
     task_state: TaskState
+    by_trainee: bool
+
+    @property
+    def proposed_go_live_at(self) -> datetime.datetime | None:
+        """The publishing time proposed in the revision an approval would publish, if any."""
+        revision = self.page.latest_revision
+        value = revision.content.get("go_live_at") if revision else None
+        return parse_datetime(value) if value else None
 
 
 def desk_queue(user) -> list[QueueItem]:
@@ -60,5 +70,15 @@ def desk_queue(user) -> list[QueueItem]:
         .select_related("workflow_state__requested_by")
         .order_by("started_at", "pk")
     )
-    pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
-    return [QueueItem(page=pages[int(state.workflow_state.object_id)], task_state=state) for state in states]
+    pages = Page.objects.select_related("latest_revision").in_bulk(
+        [int(state.workflow_state.object_id) for state in states]
+    )
+    trainees = trainee_user_ids([state.workflow_state.requested_by_id for state in states])
+    return [
+        QueueItem(
+            page=pages[int(state.workflow_state.object_id)],
+            task_state=state,
+            by_trainee=state.workflow_state.requested_by_id in trainees,
+        )
+        for state in states
+    ]

@@ -1,7 +1,9 @@
 """The newsroom in Wagtail's admin: who may delete or move, dashboard panels, onboarding screens."""
 
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -11,10 +13,13 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.models.article import CLEAN_STORY_FORM_HOOK
+
 from .forms import ReporterAccountForm
 from .models import ReporterAccount
 from .panels import DeskQueuePanel, NotificationsPanel, ReporterStoriesPanel
 from .roles import desk_pages_of, is_editor_in_chief
+from .scheduling import trainees_leave_scheduling_to_the_desk
 from .views import invite_reporter_view
 
 # Wagtail lets page owners delete and move their own drafts, and editors with "change" any page.
@@ -65,6 +70,19 @@ def explorer_outside_own_desks_only_live(parent_page, pages, request):
 def newsroom_panels(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in WAGTAIL_WORKFLOW_PANELS]
     panels.extend([DeskQueuePanel(), NotificationsPanel(), ReporterStoriesPanel()])
+
+
+hooks.register(CLEAN_STORY_FORM_HOOK, trainees_leave_scheduling_to_the_desk)
+
+
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_keeps_what_is_typed_during_a_save():
+    return format_html('<script src="{}"></script>', static("newsroom/autosave.js"))
 
 
 @hooks.register("register_admin_urls")

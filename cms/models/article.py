@@ -3,6 +3,7 @@
 import datetime
 import math
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Prefetch, Window, prefetch_related_objects
@@ -10,6 +11,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -19,7 +21,7 @@ from wagtail.search import index
 from ..blocks import StoryBodyBlock
 from .images import SEARCH_RENDITIONS, SHARE_RENDITION, renditions_for
 from .neighbourhood import NeighbourhoodPage
-from .slugs import PersianSlugMixin
+from .slugs import PersianSlugMixin, PersianSlugPageForm
 from .taxonomy import PersianTaggableManager
 from .visibility import publicly_visible
 
@@ -79,6 +81,27 @@ class ArticlePageQuerySet(PageQuerySet):
         return ranked.filter(rank_in_neighbourhood__lte=count)
 
 
+# Apps with rules about who may fill in what (the newsroom) register a function under this Wagtail
+# hook name; it receives the bound form after its own checks and may call form.add_error().
+CLEAN_STORY_FORM_HOOK = "clean_story_form"
+
+
+class StoryForm(PersianSlugPageForm):
+    """A new story's byline starts with the reporter who is writing it; the newsroom's rules run on clean."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        writer = getattr(self.for_user, "reporter_profile", None)
+        if writer and self.instance._state.adding and "reporters" in self.fields and not self.initial.get("reporters"):
+            self.initial["reporters"] = [writer.pk]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for rule in hooks.get_hooks(CLEAN_STORY_FORM_HOOK):
+            rule(self)
+        return cleaned_data
+
+
 class ArticlePage(PersianSlugMixin, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and previews.")
@@ -100,6 +123,7 @@ class ArticlePage(PersianSlugMixin, Page):
     )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = StoryForm
 
     content_panels = [
         *Page.content_panels,
@@ -114,8 +138,10 @@ class ArticlePage(PersianSlugMixin, Page):
             heading=_("Lead photo"),
         ),
         FieldPanel("body"),
-        FieldPanel("reporters"),
-        FieldPanel("topics"),
+        # Byline and topics are asked for when the story is submitted or published, not on every
+        # draft save: Wagtail's autosave and "save draft" must keep a story from its first word.
+        FieldPanel("reporters", required_on_save=False),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple, required_on_save=False),
         FieldPanel("tags"),
         InlinePanel("corrections", heading=_("Corrections"), label=_("correction")),
     ]

@@ -15,7 +15,9 @@ class PersianSlugFormField(forms.SlugField):
 
 
 class PersianSlugPageForm(WagtailAdminPageForm):
-    class Meta:
+    # Extends Wagtail's Meta: a bare Meta would drop its formfield_callback, and with it the admin's
+    # widgets for every field (image chooser, tag widget, date pickers).
+    class Meta(WagtailAdminPageForm.Meta):
         field_classes = {"slug": PersianSlugFormField}
 
 

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hardening.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After CSRF, authentication and messages: keeps editor posts that arrive after the session ended.
+    "newsroom.relogin.KeepWorkAcrossLoginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -134,7 +136,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Persian first: Persian pages live at "/", English UI at "/en/" (see config/urls.py).
 LANGUAGE_CODE = "fa"
 LANGUAGES = [("fa", _("Persian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's own strings (refreshed by `make messages`); locale/upstream/ holds
+# Persian for Wagtail's and Django's strings that their catalogues lack or word differently from the
+# glossary. It overrides theirs, and makemessages never touches it (none of the project's source
+# files belongs to it), so these msgids are not dropped as obsolete.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Tehran"
@@ -168,6 +174,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "newsroom.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif"]

@@ -2,7 +2,7 @@
 
 from .desks import Desk
 from .notifications import Notification, NotificationKind, NotificationQuerySet
-from .reporters import ReporterAccount, ReporterStatus, TrainingRecord
+from .reporters import ReporterAccount, ReporterStatus, TrainingRecord, is_trainee, trainee_user_ids
 from .review import DeskReviewTask
 
 __all__ = [
@@ -14,4 +14,6 @@ __all__ = [
     "ReporterAccount",
     "ReporterStatus",
     "TrainingRecord",
+    "is_trainee",
+    "trainee_user_ids",
 ]

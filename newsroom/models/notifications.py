@@ -30,6 +30,8 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     note = models.TextField(blank=True)
+    # Recorded when the news is made: a trainee who becomes active later still submitted this as one.
+    from_trainee = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NotificationQuerySet.as_manager()

@@ -12,6 +12,14 @@ class ReporterStatus(models.TextChoices):
     SUSPENDED = "suspended", _("suspended")
 
 
+class ReporterAccountQuerySet(models.QuerySet):
+    def trainees(self) -> "ReporterAccountQuerySet":
+        return self.filter(status=ReporterStatus.TRAINEE)
+
+    def of_users(self, users) -> "ReporterAccountQuerySet":
+        return self.filter(reporter__user__in=users)
+
+
 class ReporterAccount(ClusterableModel):
     reporter = models.OneToOneField(
         "cms.Reporter", verbose_name=_("neighbourhood reporter"), on_delete=models.CASCADE, related_name="account"
@@ -20,6 +28,8 @@ class ReporterAccount(ClusterableModel):
         _("status"), max_length=12, choices=ReporterStatus.choices, default=ReporterStatus.TRAINEE
     )
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+
+    objects = ReporterAccountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporter account")
@@ -43,3 +53,13 @@ class TrainingRecord(models.Model):
 
     def __str__(self):
         return self.course
+
+
+def trainee_user_ids(user_ids) -> set[int]:
+    """Which of these logins belong to trainee reporters, in one query."""
+    accounts = ReporterAccount.objects.trainees().of_users(user_ids)
+    return set(accounts.values_list("reporter__user_id", flat=True))
+
+
+def is_trainee(user) -> bool:
+    return user is not None and user.pk is not None and ReporterAccount.objects.trainees().of_users([user]).exists()

@@ -2,6 +2,7 @@
 
 import datetime
 from urllib.parse import unquote
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -79,7 +80,27 @@ def test_feed_reads_english_stories_too(client, kind, neighbourhood, reporter):
     _response, feed = parse(client, f"/feeds/{kind}/")
     entry = entry_for(feed, english)
     assert entry.title == english.title
-    assert entry.summary == "Twenty stalls & a café, open on Fridays."
+    assert text_of_html(entry.summary) == "Twenty stalls & a café, open on Fridays."
+
+
+def text_of_html(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_summaries_and_descriptions_reach_readers_as_the_text_that_was_typed(client, kind, neighbourhood):
+    """Feed readers take an item's summary and RSS's channel description as HTML: typed markup stays text."""
+    typed = '<img src=x onerror="alert(1)"> قیمت < ۵۰۰ & "R&D"'
+    reporter = make_reporter(display_name="سارا نوری", slug="sara-nouri", bio=typed)
+    story = make_story(neighbourhood=neighbourhood, title="خبر", summary=typed, reporters=[reporter])
+    response, feed = parse(client, f"/feeds/reporters/{reporter.slug}/{kind}/")
+    summary = entry_for(feed, story).summary
+    assert BeautifulSoup(summary, "html.parser").find() is None
+    assert text_of_html(summary) == typed
+    if kind == "rss":
+        description = ElementTree.fromstring(response.content).find("channel/description").text
+        assert BeautifulSoup(description, "html.parser").find() is None
+        assert text_of_html(description) == typed
 
 
 @pytest.mark.parametrize("kind", FORMATS)

@@ -40,12 +40,71 @@ class RichTextSanitisingTests(TestCase):
     def test_allowed_formatting_and_links_are_kept(self):
         stored = self.stored_paragraph()
         self.assertIn("<b>محله</b>", stored)
-        self.assertIn('<a href="https://example.org/">منبع</a>', stored)
+        self.assertIn('<a href="https://example.org/" rel="nofollow ugc noopener">منبع</a>', stored)
 
     def test_the_published_page_carries_no_script_from_the_body(self):
         body = read_page(self.client, self.story.url).select_one(".story__body")
         self.assertEqual(body.select("script, img, [onclick]"), [])
         self.assertIn("سلام", body.text)
+
+
+class LinkRulesTests(TestCase):
+    """The paragraph's allow-list, read from what is stored: the protocols a link may use, the rel of links
+    that leave the site, and Wagtail's own page links, which must survive."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.neighbourhood = make_neighbourhood(title="کلاک")
+
+    def stored(self, html: str) -> str:
+        story = make_story(
+            neighbourhood=self.neighbourhood, title=f"خبر {ArticlePage.objects.count()}", body=[("paragraph", html)]
+        )
+        return ArticlePage.objects.get(pk=story.pk).body.raw_data[0]["value"]
+
+    def test_http_https_mailto_and_tel_links_are_kept_with_rel_on_each(self):
+        for href in ("http://example.org/a", "https://example.org/b", "mailto:desk@example.org", "tel:+982612345678"):
+            with self.subTest(href=href):
+                self.assertEqual(
+                    self.stored(f'<p><a href="{href}">پیوند</a></p>'),
+                    f'<p><a href="{href}" rel="nofollow ugc noopener">پیوند</a></p>',
+                )
+
+    def test_other_protocols_lose_their_address_however_they_are_written(self):
+        for href in (
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "&#106;avascript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "vbscript:msgbox(1)",
+            "ftp://example.org/file",
+        ):
+            with self.subTest(href=href):
+                self.assertEqual(self.stored(f'<p><a href="{href}">پیوند</a></p>'), "<p><a>پیوند</a></p>")
+
+    def test_the_writers_own_rel_target_and_id_are_replaced_or_dropped(self):
+        stored = self.stored('<p><a href="https://example.org/" rel="opener" target="_blank" id="main">x</a></p>')
+        self.assertEqual(stored, '<p><a href="https://example.org/" rel="nofollow ugc noopener">x</a></p>')
+
+    def test_links_to_site_pages_keep_wagtails_stored_form_without_rel(self):
+        stored = self.stored(f'<p><a linktype="page" id="{self.neighbourhood.pk}">محله</a></p>')
+        self.assertEqual(stored, f'<p><a linktype="page" id="{self.neighbourhood.pk}">محله</a></p>')
+        page = read_page(self.client, ArticlePage.objects.latest("pk").url).select_one(".story__body a")
+        self.assertEqual(page["href"], self.neighbourhood.url)
+        self.assertIsNone(page.get("rel"))
+
+    def test_style_svg_mathml_and_unknown_tags_leave_only_their_text(self):
+        stored = self.stored(
+            '<p style="color:red"><span style="x:expression(alert(1))">متن</span>'
+            "<svg><script>alert(1)</script></svg><math><mi>x</mi></math><strong>پررنگ</strong>"
+            "<!-- note --><style>p{}</style></p>"
+        )
+        for unsafe in ("style", "<svg", "<math", "<script", "<span", "<strong", "<!--"):
+            self.assertNotIn(unsafe, stored)
+        self.assertIn("متن", stored)
+        self.assertIn("پررنگ", stored)
 
 
 class AdminStoryValidationTests(WagtailTestUtils, TestCase):

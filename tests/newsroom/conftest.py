@@ -22,10 +22,10 @@ def make_user(username: str):
     )
 
 
-def make_reporter_login(username: str, neighbourhoods):
+def make_reporter_login(username: str, neighbourhoods, status: str = ReporterStatus.ACTIVE):
     user = make_user(username)
     reporter = make_reporter(display_name=username, slug=username, neighbourhoods=neighbourhoods, user=user)
-    ReporterAccount.objects.create(reporter=reporter, status=ReporterStatus.ACTIVE)
+    ReporterAccount.objects.create(reporter=reporter, status=status)
     return user
 
 
@@ -49,6 +49,12 @@ def newsroom(neighbourhood, other_neighbourhood):
 @pytest.fixture
 def reporter_user(newsroom, neighbourhood):
     return make_reporter_login("zahra", [neighbourhood])
+
+
+@pytest.fixture
+def trainee(newsroom, neighbourhood):
+    """A trainee reporter of the same desk as ``reporter_user``."""
+    return make_reporter_login("narges", [neighbourhood], status=ReporterStatus.TRAINEE)
 
 
 @pytest.fixture

@@ -6,10 +6,13 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from cms.models import Reporter
+from cms.models import ArticlePage, Reporter
 from newsroom.models import ReporterAccount, ReporterStatus
+from newsroom.onboarding import set_reporter_status
 
-from .conftest import PASSWORD, refused
+from .conftest import PASSWORD, file_story, post_edit, refused
+from .test_dashboard import panel
+from .test_workflow import act
 
 
 def invite(client, chief, neighbourhood, django_capture_on_commit_callbacks, **overrides):
@@ -132,3 +135,40 @@ def test_desk_editor_cannot_suspend_a_reporter(client, desk_editor, reporter_use
     assert refused(edit_account(client, desk_editor, account, status=ReporterStatus.SUSPENDED))
     reporter_user.refresh_from_db()
     assert reporter_user.is_active
+
+
+def test_a_suspended_reporters_drafts_and_submissions_stay_with_the_desk(
+    client, chief, reporter_user, desk_editor, neighbourhood
+):
+    draft = file_story(client, reporter_user, neighbourhood, "پیش‌نویس خبرنگار")
+    waiting = file_story(client, reporter_user, neighbourhood, "خبر در انتظار بررسی")
+    post_edit(client, waiting, action="submit")
+    published = file_story(client, reporter_user, neighbourhood, "خبر منتشرشده")
+    post_edit(client, published, action="submit")
+    act(client, published, desk_editor, "approve")
+
+    edit_account(
+        client, chief, ReporterAccount.objects.get(reporter__user=reporter_user), status=ReporterStatus.SUSPENDED
+    )
+
+    client.logout()
+    assert not client.login(username=reporter_user.username, password=PASSWORD)
+    assert client.get(ArticlePage.objects.get(pk=published.pk).url).status_code == 200
+    client.force_login(desk_editor)
+    for story in [draft, waiting, published]:
+        assert client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).status_code == 200
+    queue = panel(client, "newsroom-desk-queue-content").text
+    assert "خبر در انتظار بررسی" in queue
+    act(client, ArticlePage.objects.get(pk=waiting.pk), desk_editor, "approve")
+    assert ArticlePage.objects.get(pk=waiting.pk).live
+
+
+def test_suspension_ends_the_session_the_reporter_already_has(client, chief, reporter_user):
+    client.force_login(reporter_user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    set_reporter_status(
+        actor=chief, account=ReporterAccount.objects.get(reporter__user=reporter_user), status=ReporterStatus.SUSPENDED
+    )
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))

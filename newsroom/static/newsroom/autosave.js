@@ -1,0 +1,47 @@
+// Keeps Wagtail's autosave from skipping what is typed while a save is on its way (Wagtail 8.0.1).
+//
+// When an autosave succeeds, Wagtail's change watcher (w-unsaved) takes the form as it is at that
+// moment for the saved state. Anything typed while the request travelled then counts as saved though
+// it was never sent: it is not autosaved, and leaving the page does not warn. This takes the saved
+// state from the data the save actually sent, so the watcher's next check sees the later typing and
+// autosaves it too.
+(() => {
+  const sent = new WeakMap();
+  const NOT_COMPARED = ['csrfmiddlewaretoken', 'next', 'overwrite_revision_id'];
+
+  // The same text the change watcher compares: the form's data without the token, files by name.
+  const comparable = (formData) => {
+    const data = new FormData();
+    for (const [key, value] of formData.entries()) {
+      if (NOT_COMPARED.includes(key)) continue;
+      data.append(
+        key,
+        value instanceof File
+          ? new URLSearchParams([
+              ['name', value.name],
+              ['size', `${value.size}`],
+              ['type', value.type],
+            ]).toString()
+          : value,
+      );
+    }
+    return new URLSearchParams(data).toString();
+  };
+
+  document.addEventListener('w-autosave:save', (event) => {
+    if (event.detail && event.detail.formData) {
+      sent.set(event.target, comparable(event.detail.formData));
+    }
+  });
+
+  // Runs after the form's own w-autosave:success actions, which have just reset the watcher.
+  document.addEventListener('w-autosave:success', (event) => {
+    const form = event.target;
+    const saved = sent.get(form);
+    const app = window.wagtail && window.wagtail.app;
+    const watcher = app && app.getControllerForElementAndIdentifier(form, 'w-unsaved');
+    if (!saved || !watcher) return;
+    watcher.initialFormData = saved;
+    watcher.previousFormData = saved;
+  });
+})();
