@@ -4,13 +4,15 @@ from django.http import QueryDict
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
+from cms.models import Topic
+
 
 def add_story_url(neighbourhood) -> str:
     return reverse("wagtailadmin_pages:add", args=["cms", "articlepage", neighbourhood.pk])
 
 
 def story_form(client, neighbourhood, *, reporter, body=None, **fields) -> QueryDict:
-    """The add form's own defaults, with a title, slug, summary, byline and body filled in."""
+    """The add form's own defaults, with a title, slug, summary, byline, topic and body filled in."""
     data = querydict_from_html(client.get(add_story_url(neighbourhood)).content.decode(), form_id="page-edit-form")
     data.update(
         nested_form_data(
@@ -25,4 +27,5 @@ def story_form(client, neighbourhood, *, reporter, body=None, **fields) -> Query
         )
     )
     data.setlist("reporters", [str(reporter.pk)])
+    data.setlist("topics", [str(Topic.objects.order_by("pk").first().pk)])
     return data
