@@ -226,11 +226,15 @@ class ElasticsearchBackend(SearchBackend):
     def _bulk(self, actions, *, index: str) -> None:
         bulk(self.client, actions, index=index, chunk_size=BULK_CHUNK, refresh="wait_for", raise_on_error=True)
 
+    @staticmethod
+    def encode(document: StoryDocument) -> dict:
+        """A bulk action indexing the document."""
+        return StoryIndexDocument.from_story(document).to_dict(include_meta=True)
+
     def index(self, documents: list[StoryDocument]) -> None:
         if documents:
             self._ensure_index()
-            actions = (StoryIndexDocument.from_story(document).to_dict(include_meta=True) for document in documents)
-            self._bulk(actions, index=self.write_alias)
+            self._bulk(map(self.encode, documents), index=self.write_alias)
 
     def delete(self, story_ids: list[int]) -> None:
         if story_ids:
@@ -268,12 +272,10 @@ class ElasticsearchBackend(SearchBackend):
         name = unfinished[-1] if resume and unfinished else self._create_version()
         meta = self.client.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
         after_id = int(meta.get("rebuild_last_id", 0)) if resume else 0
-        for documents in batches(after_id):
-            actions = (StoryIndexDocument.from_story(document).to_dict(include_meta=True) for document in documents)
-            bulk(self.client, actions, index=name, chunk_size=BULK_CHUNK, raise_on_error=True)
-            if documents:
-                self.client.indices.put_mapping(index=name, meta={"rebuild_last_id": documents[-1].id})
-                progress(len(documents))
+        for batch in batches(after_id, self.encode):
+            bulk(self.client, batch.documents, index=name, chunk_size=BULK_CHUNK, raise_on_error=True)
+            self.client.indices.put_mapping(index=name, meta={"rebuild_last_id": batch.last_id})
+            progress(len(batch.documents))
         self.client.indices.put_mapping(index=name, meta={})
         self.client.indices.refresh(index=name)
         actions = [
