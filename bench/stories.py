@@ -2,9 +2,10 @@
 
 Words are drawn with the frequencies of the demo stories (cms/demo/content), so the vocabulary and
 its long tail are those of real local news; lengths are those of a short news story (a 6–12 word
-title, a 18–35 word summary, 3–6 paragraphs of 40–90 words, a quote in about a third of them); a
-share of the copy arrives with Arabic letters, spaces or nothing for half-spaces, and Arabic-Indic
-digits, as it does from reporters. Stories spread over 60 neighbourhoods and 20 topics.
+title, a 18–35 word summary, 3–6 paragraphs of 40–90 words, a quote in about a third of them), in
+sentences punctuated as the demo stories are; a share of the copy arrives with Arabic letters,
+spaces or nothing for half-spaces, and Arabic-Indic digits, as it does from reporters. Stories
+spread over 60 neighbourhoods and 20 topics.
 
 Stories are written straight into the page tables in batches, as Wagtail leaves a published story
 without revisions; neighbourhoods, topics, reporters and tags are made first, the ordinary way.
@@ -37,6 +38,8 @@ BATCH = 2_000
 YEARS_OF_STORIES = 4
 PHOTO_SHARE = 0.7
 QUOTE_SHARE = 0.3
+# As often as in the demo stories: about 0.8 commas and 0.15 quoted phrases a sentence.
+COMMA_SHARE, QUOTED_SHARE = 0.75, 0.15
 
 PLACES = [
     "گوهردشت",
@@ -148,17 +151,35 @@ class Writer:
         self.rng, self.vocabulary = rng, list(words)
         self.cumulative = list(itertools.accumulate(words.values()))
 
-    def sentence(self, shortest: int, longest: int) -> str:
-        words = self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=self.rng.randint(shortest, longest))
-        return writer_variant(" ".join(words), self.rng)
+    def words(self, shortest: int, longest: int) -> list[str]:
+        return self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=self.rng.randint(shortest, longest))
+
+    def phrase(self, shortest: int, longest: int) -> str:
+        """Words without punctuation: a title, a name."""
+        return writer_variant(" ".join(self.words(shortest, longest)), self.rng)
+
+    def prose(self, shortest: int, longest: int) -> str:
+        """Sentences of about 17 words with the demo stories' punctuation: a comma in most of them,
+        now and then a «quoted» phrase."""
+        remaining, sentences = self.rng.randint(shortest, longest), []
+        while remaining > 0:
+            words = self.words(min(remaining, 8), min(remaining, 26))
+            remaining -= len(words)
+            if len(words) > 4 and self.rng.random() < COMMA_SHARE:
+                words[self.rng.randrange(1, len(words) - 2)] += "،"
+            if len(words) > 4 and self.rng.random() < QUOTED_SHARE:
+                start = self.rng.randrange(1, len(words) - 2)
+                words[start], words[start + 1] = f"«{words[start]}", f"{words[start + 1]}»"
+            sentences.append(" ".join(words) + ".")
+        return writer_variant(" ".join(sentences), self.rng)
 
     def body(self) -> str:
         blocks = [
-            {"type": "paragraph", "value": f"<p>{self.sentence(40, 90)}</p>", "id": str(uuid.uuid4())}
+            {"type": "paragraph", "value": f"<p>{self.prose(40, 90)}</p>", "id": str(uuid.uuid4())}
             for _ in range(self.rng.randint(3, 6))
         ]
         if self.rng.random() < QUOTE_SHARE:
-            quote = {"text": self.sentence(12, 30), "attribution": self.sentence(2, 3)}
+            quote = {"text": self.prose(12, 30), "attribution": self.phrase(2, 3)}
             blocks.insert(self.rng.randint(1, len(blocks)), {"type": "quote", "value": quote, "id": str(uuid.uuid4())})
         return json.dumps(blocks, ensure_ascii=False)
 
@@ -219,7 +240,7 @@ def add_stories(total: int, *, rng: random.Random, neighbourhoods: int = NEIGHBO
             neighbourhood = rng.choice(taxonomy.neighbourhoods)
             position = positions[neighbourhood.pk]
             positions[neighbourhood.pk] += 1
-            title = writer.sentence(6, 12)
+            title = writer.phrase(6, 12)
             slug = f"khabar-{neighbourhood.pk}-{position}"
             published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 365 * YEARS_OF_STORIES))
             pages.append(
@@ -242,9 +263,7 @@ def add_stories(total: int, *, rng: random.Random, neighbourhoods: int = NEIGHBO
             )
             photo = rng.choice(taxonomy.photos) if taxonomy.photos and rng.random() < PHOTO_SHARE else None
             alt = f"نمایی از {neighbourhood.title}" if photo else ""
-            stories.append(
-                (writer.sentence(18, 35), writer.body(), neighbourhood.pk, photo, alt, title if photo else "")
-            )
+            stories.append((writer.prose(18, 35), writer.body(), neighbourhood.pk, photo, alt, title if photo else ""))
         _insert(pages, stories, taxonomy, rng)
         report(f"  {batch_start + len(pages):,} of {missing:,} stories written ({time.perf_counter() - started:.0f} s)")
     for neighbourhood in taxonomy.neighbourhoods:

@@ -49,6 +49,10 @@ class RelatedQuery:
     limit: int = 4
 
 
+# The text of a hit as written, which every backend stores (but does not index) for highlighting.
+DISPLAY_FIELDS = ["title", "summary", "body"]
+
+
 @dataclass(frozen=True)
 class Hit:
     """A found story with its display text as written, for highlighting; pages come from the database."""

@@ -27,10 +27,9 @@ from elasticsearch_dsl import (
 )
 
 from ..documents import StoryDocument
-from .base import FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
+from .base import DISPLAY_FIELDS, FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
 
 CONNECTION = "mahalleh"
-DISPLAY_FIELDS = ["title", "summary", "body"]
 TEXT_FIELDS = ["title_terms^3", "text_terms", "context_terms", "compound_terms^1.5"]
 BULK_CHUNK = 500
 JOINED_BOOST = 2.0

@@ -5,7 +5,6 @@ and readers follow the CURRENT file, which is switched atomically once the new i
 Only one process writes at a time (tantivy's lock); changes reach it through the pending queue.
 """
 
-import base64
 import datetime
 import json
 import os
@@ -19,7 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ..documents import StoryDocument
-from .base import FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
+from .base import DISPLAY_FIELDS, FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
 
 Occur, Query = tantivy.Occur, tantivy.Query
 WRITER_HEAP = 128_000_000
@@ -31,6 +30,19 @@ RESUME_FILE = "rebuilding"
 EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2200, 1, 1)
 # Fewer, larger segments: a commit every this many stories while rebuilding.
 REBUILD_COMMIT_EVERY = 20_000
+
+
+# Tantivy indexes every text field through some tokenizer; this one makes no terms (it drops every
+# token of one character or more), so display text is stored and costs nothing to index. Tokenizers
+# are not saved with an index: every Index that writes registers it (see open_index).
+STORED_ONLY = "stored_only"
+
+
+def open_index(path: Path) -> tantivy.Index:
+    index = tantivy.Index.open(str(path))
+    stored_only = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.remove_long(1))
+    index.register_tokenizer(STORED_ONLY, stored_only.build())
+    return index
 
 
 def build_schema() -> tantivy.Schema:
@@ -49,7 +61,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("tags", tokenizer_name="raw", index_option="basic")
     builder.add_date_field("published", indexed=True, fast=True)
     # The writer's own spelling, only stored, for highlighting the hits of a page.
-    builder.add_bytes_field("display", stored=True)
+    for name in DISPLAY_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name=STORED_ONLY, index_option="basic")
     return builder.build()
 
 
@@ -58,9 +71,11 @@ SCHEMA = build_schema()
 
 def to_json(document: StoryDocument) -> str:
     """The document as tantivy's ``add_json`` reads it: one string, quick to pass between processes."""
-    display = {"title": document.title, "summary": document.summary, "body": document.body}
     fields = {
         "id": document.id,
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
         "title_terms": document.title_terms,
         "text_terms": document.text_terms,
         "context_terms": document.context_terms,
@@ -69,8 +84,6 @@ def to_json(document: StoryDocument) -> str:
         "reporters": document.reporters,
         "tags": document.tags,
         "published": document.published_at.astimezone(datetime.UTC).isoformat(),
-        # A bytes field reads base64 in JSON.
-        "display": base64.b64encode(json.dumps(display, ensure_ascii=False).encode()).decode("ascii"),
     }
     if document.neighbourhood is not None:
         fields["neighbourhood"] = document.neighbourhood
@@ -163,7 +176,7 @@ class EmbeddedBackend(SearchBackend):
                 version = self._new_version()
                 self._switch_to(version)
             if version != self._version or self._index is None:
-                self._index = tantivy.Index.open(str(self.root / version))
+                self._index = open_index(self.root / version)
                 self._version = version
             return self._index
 
@@ -177,8 +190,7 @@ class EmbeddedBackend(SearchBackend):
         hits = []
         for address in addresses:
             stored = searcher.doc(address)
-            display = json.loads(stored.get_first("display"))
-            hits.append(Hit(id=stored.get_first("id"), **display))
+            hits.append(Hit(id=stored.get_first("id"), **{name: stored.get_first(name) for name in DISPLAY_FIELDS}))
         return hits
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -268,7 +280,7 @@ class EmbeddedBackend(SearchBackend):
         marker = self.root / version / RESUME_FILE
         after_id = int(marker.read_text() or 0) if resume and marker.exists() else 0
         marker.write_text(str(after_id))
-        index = tantivy.Index.open(str(self.root / version))
+        index = open_index(self.root / version)
         writer = index.writer(heap_size=WRITER_HEAP)
         uncommitted = 0
         try:
