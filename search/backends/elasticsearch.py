@@ -8,6 +8,7 @@ atomic call, so searches never see a half-built index. Writes always go through 
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from elasticsearch.helpers import bulk, scan
 from elasticsearch_dsl import (
@@ -34,24 +35,25 @@ TEXT_FIELDS = ["title_terms^3", "text_terms", "context_terms", "compound_terms^1
 BULK_CHUNK = 500
 JOINED_BOOST = 2.0
 
-# Elasticsearch's own Persian chain, fed text already normalised by search/normalise.py so that
-# both backends agree on every spelling; the chain still folds whatever reaches it unnormalised.
+# Elasticsearch's own Persian chain (its `persian` analyzer rebuilt as a custom one, plus a stemmer),
+# fed text already normalised by search/normalise.py so that both backends agree on every spelling;
+# the chain still folds whatever reaches it unnormalised. All built in, no plugin; the stemmer
+# filter's "persian" language (Lucene's PersianStemFilter) needs Elasticsearch 8.11 or newer.
+MINIMUM_VERSION = (8, 11)
 zero_width_spaces = char_filter("zero_width_spaces", type="mapping", mappings=["\\u200C=>\\u0020"])
 persian_stop = token_filter("persian_stop", type="stop", stopwords="_persian_")
-persian_stem = token_filter("persian_stem", type="stemmer", language="persian")
+# Not named "persian_stem": that is also the name of a built-in filter, which this must not shadow.
+persian_stemmer = token_filter("persian_stemmer", type="stemmer", language="persian")
+# Built-in filters: case, every script's digits to 0-9, Arabic and then Persian letter forms.
+FOLDING = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
 persian_text = analyzer(
     "persian_text",
     tokenizer="standard",
     char_filter=[zero_width_spaces],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization", persian_stop, persian_stem],
+    filter=[*FOLDING, persian_stop, persian_stemmer],
 )
 # Suggestions keep stop words: «خانه در» is a prefix a reader types on the way to a title.
-persian_prefix = analyzer(
-    "persian_prefix",
-    tokenizer="standard",
-    char_filter=[zero_width_spaces],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"],
-)
+persian_prefix = analyzer("persian_prefix", tokenizer="standard", char_filter=[zero_width_spaces], filter=FOLDING)
 
 
 class StoryIndexDocument(Document):
@@ -192,7 +194,16 @@ class ElasticsearchBackend(SearchBackend):
             )
         self._ready = True
 
+    def _check_version(self) -> None:
+        number = self.client.info()["version"]["number"]
+        if tuple(int(part) for part in number.split(".")[:2]) < MINIMUM_VERSION:
+            raise ImproperlyConfigured(
+                f"Elasticsearch {number} at ELASTICSEARCH_URL has no Persian stemmer: "
+                f"version {'.'.join(map(str, MINIMUM_VERSION))} or newer is needed."
+            )
+
     def _create_version(self) -> str:
+        self._check_version()
         name = f"{self.read_alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         index_template(name).create()
         return name
