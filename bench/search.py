@@ -28,8 +28,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
-# The test settings name their own index directory; the bench keeps its index apart from theirs.
+# The test settings name their own index directory and build documents in one process; the bench
+# keeps its index apart from theirs and builds documents as production does (SEARCH_INDEX_WORKERS).
 settings.SEARCH_INDEX_DIR = Path(os.environ["SEARCH_INDEX_DIR"])
+settings.SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
