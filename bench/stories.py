@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page
 
 from cms.factories import make_neighbourhood, make_reporter
 from cms.models import ArticlePage, ArticleTag, NeighbourhoodPage, Photo, Reporter, Tag, Topic
+from search.admin_search import refresh_statistics
 
 DEMO_STORIES = Path(__file__).resolve().parent.parent / "cms" / "demo" / "content" / "stories.json"
 NEIGHBOURHOODS, TOPICS, REPORTERS, TAGS = 60, 20, 200, 400
@@ -269,4 +270,6 @@ def add_stories(total: int, *, rng: random.Random, neighbourhoods: int = NEIGHBO
     for neighbourhood in taxonomy.neighbourhoods:
         children = Page.objects.filter(path__startswith=neighbourhood.path, depth=neighbourhood.depth + 1).count()
         Page.objects.filter(pk=neighbourhood.pk).update(numchild=children)
+    # Bulk inserts leave the planner without statistics for the tables they filled.
+    refresh_statistics()
     return missing
