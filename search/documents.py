@@ -195,13 +195,14 @@ def iter_documents(
     the slow part of a rebuild, so with more than one CPU batches are built in worker processes, and
     still yielded in id order. ``encode`` must be a module-level function, for pickling.
     """
-    ranges = _id_ranges(after_id, batch_size)
+    ranges = list(_id_ranges(after_id, batch_size))
     build = functools.partial(_build_batch, encode=encode)
     workers = workers or settings.SEARCH_INDEX_WORKERS or min(os.cpu_count() or 1, MAX_WORKERS)
     if workers == 1:
         yield from map(build, ranges)
         return
-    # Each forked worker must open its own database connection.
+    # A forked worker must open its own database connection, never use the one it inherits: none may
+    # be open when the pool forks (at its first task), so the ids are read above, before closing.
     connections.close_all()
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(build, ranges, chunksize=1)
