@@ -7,16 +7,11 @@ so it never touches the site's data. Figures are printed, never asserted.
 """
 
 import argparse
-import json
 import os
 import random
-import re
 import statistics
 import sys
 import time
-import uuid
-from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,164 +28,22 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
-# The test settings name their own index directory; the bench keeps its index apart from theirs.
+# The test settings name their own index directory and build documents in one process; the bench
+# keeps its index apart from theirs and builds documents as production does (SEARCH_INDEX_WORKERS).
 settings.SEARCH_INDEX_DIR = Path(os.environ["SEARCH_INDEX_DIR"])
+settings.SEARCH_INDEX_WORKERS = int(os.environ.get("SEARCH_INDEX_WORKERS", "0"))
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from django.db import connection  # noqa: E402
+from wagtail.models import Page  # noqa: E402
 
-from cms.factories import home_page, make_neighbourhood, make_reporter  # noqa: E402
-from cms.models import ArticlePage, ArticleTag, NeighbourhoodPage, Reporter, Tag, Topic  # noqa: E402
+from bench.stories import add_stories, mid_frequency_words  # noqa: E402
+from cms.factories import home_page  # noqa: E402
+from cms.models import ArticlePage, NeighbourhoodPage, Topic  # noqa: E402
 from search.backends import SearchQuery, get_backend  # noqa: E402
 from search.documents import iter_documents  # noqa: E402
 from search.forms import PER_PAGE  # noqa: E402
 from search.results import run_search  # noqa: E402
-
-NEIGHBOURHOOD_COUNT, TOPIC_COUNT, REPORTER_COUNT, TAG_COUNT = 60, 20, 200, 400
-BASE_PLACES = [
-    "گوهردشت",
-    "عظیمیه",
-    "مهرشهر",
-    "حصارک",
-    "اسلام‌آباد",
-    "حیدرآباد",
-    "رجایی‌شهر",
-    "باغستان",
-    "دهقان‌ویلا",
-    "گلشهر",
-    "شاهین‌ویلا",
-    "کلاک",
-    "فردیس",
-    "کمال‌شهر",
-    "محمدشهر",
-    "ماهدشت",
-    "مشکین‌دشت",
-    "نظرآباد",
-    "هشتگرد",
-    "اشتهارد",
-]
-PLACE_PARTS = ["شمالی", "جنوبی", "مرکزی"]
-BATCH = 2_000
-
-
-def corpus_words() -> Counter:
-    """Word frequencies of the real demo stories: the vocabulary and its Zipf-like distribution."""
-    stories = json.loads((ROOT / "cms" / "demo" / "content" / "stories.json").read_text())
-    text = " ".join(" ".join([s["title"], s["summary"], *s["paragraphs"]]) for s in stories)
-    return Counter(re.findall(r"[\w\u200c]+", text))
-
-
-def writer_variant(text: str, rng: random.Random) -> str:
-    """Spell a story the way real copy arrives: Arabic letters, spaces or nothing for half-spaces, digits."""
-    roll = rng.random()
-    if roll < 0.2:
-        text = text.replace("ی", "ي").replace("ک", "ك")
-    elif roll < 0.35:
-        text = text.replace("\u200c", " ")
-    elif roll < 0.45:
-        text = text.replace("\u200c", "")
-    if rng.random() < 0.2:
-        text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩"))
-    return text
-
-
-def ensure_taxonomy(rng):
-    topics = list(Topic.objects.all())
-    for n in range(len(topics), TOPIC_COUNT):
-        Topic.objects.create(name_fa=f"موضوع {n}", name_en=f"Topic {n}", slug=f"topic-{n}", sort_order=n)
-    names = [f"{place} {part}" for place in BASE_PLACES for part in PLACE_PARTS][:NEIGHBOURHOOD_COUNT]
-    existing = set(NeighbourhoodPage.objects.values_list("title", flat=True))
-    for index, name in enumerate(names):
-        if name not in existing:
-            make_neighbourhood(title=name, slug=f"bench-{index}")
-    first = ["زهرا", "رضا", "مریم", "علی", "سمیه", "حسین", "نرگس", "مهدی", "فاطمه", "امیر"]
-    last = ["احمدی", "کریمی", "نظری", "رضایی", "موسوی", "حسینی", "صفری", "جعفری", "قاسمی", "رحیمی"]
-    for n in range(Reporter.objects.count(), REPORTER_COUNT):
-        make_reporter(display_name=f"{rng.choice(first)} {rng.choice(last)}", slug=f"bench-reporter-{n}")
-    for n in range(Tag.objects.count(), TAG_COUNT):
-        Tag.objects.get_or_create(name=f"برچسب {n}", defaults={"slug": f"bench-tag-{n}"})
-
-
-def generate(count: int, rng: random.Random) -> float:
-    """Insert ``count`` live stories with bulk inserts (not through Wagtail publishing)."""
-    ensure_taxonomy(rng)
-    words = corpus_words()
-    vocabulary, weights = list(words), list(words.values())
-    neighbourhoods = list(NeighbourhoodPage.objects.order_by("pk"))[:NEIGHBOURHOOD_COUNT]
-    topics = list(Topic.objects.values_list("pk", flat=True))
-    reporters = list(Reporter.objects.values_list("pk", flat=True))
-    tags = list(Tag.objects.values_list("pk", flat=True))
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    next_child = {n.pk: n.numchild for n in neighbourhoods}
-    now = timezone.now()
-    started = time.perf_counter()
-
-    def sentence(length):
-        return " ".join(rng.choices(vocabulary, weights, k=length))
-
-    for batch_start in range(0, count, BATCH):
-        size = min(BATCH, count - batch_start)
-        pages, extras = [], []
-        for n in range(batch_start, batch_start + size):
-            neighbourhood = rng.choice(neighbourhoods)
-            next_child[neighbourhood.pk] += 1
-            title = writer_variant(sentence(rng.randint(6, 12)), rng)
-            published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 365 * 4))
-            slug = f"bench-story-{n}"
-            pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    content_type=content_type,
-                    locale=locale,
-                    path=Page._get_path(neighbourhood.path, neighbourhood.depth + 1, next_child[neighbourhood.pk]),
-                    depth=neighbourhood.depth + 1,
-                    numchild=0,
-                    live=True,
-                    has_unpublished_changes=False,
-                    url_path=f"{neighbourhood.url_path}{slug}/",
-                    first_published_at=published,
-                    last_published_at=published,
-                    translation_key=uuid.uuid4(),
-                )
-            )
-            paragraphs = [writer_variant(sentence(rng.randint(40, 90)), rng) for _ in range(rng.randint(3, 6))]
-            body = [{"type": "paragraph", "value": f"<p>{p}</p>", "id": str(uuid.uuid4())} for p in paragraphs]
-            extras.append((neighbourhood.pk, writer_variant(sentence(rng.randint(18, 35)), rng), json.dumps(body)))
-        with transaction.atomic():
-            Page.objects.bulk_create(pages)
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO cms_articlepage (page_ptr_id, summary, body, neighbourhood_id, lead_image_alt, "
-                    "lead_image_caption, lead_image_credit) VALUES (%s, %s, %s, %s, '', '', '')",
-                    [(page.pk, summary, body, hood) for page, (hood, summary, body) in zip(pages, extras, strict=True)],
-                )
-            ArticlePage.topics.through.objects.bulk_create(
-                [
-                    ArticlePage.topics.through(articlepage_id=page.pk, topic_id=topic)
-                    for page in pages
-                    for topic in rng.sample(topics, rng.randint(1, 2))
-                ]
-            )
-            ArticlePage.reporters.through.objects.bulk_create(
-                [
-                    ArticlePage.reporters.through(articlepage_id=page.pk, reporter_id=rng.choice(reporters))
-                    for page in pages
-                ]
-            )
-            ArticleTag.objects.bulk_create(
-                [ArticleTag(content_object_id=page.pk, tag_id=tag) for page in pages for tag in rng.sample(tags, 2)]
-            )
-        print(f"\r  generated {batch_start + size:,}/{count:,}", end="", flush=True)
-    for neighbourhood in neighbourhoods:
-        NeighbourhoodPage.objects.filter(pk=neighbourhood.pk).update(numchild=next_child[neighbourhood.pk])
-    print()
-    return time.perf_counter() - started
 
 
 def percentile(values, fraction):
@@ -217,14 +70,12 @@ def timed(run, times, cpu_times):
 
 def query_words(rng, count):
     """1-3 word queries drawn from mid-frequency corpus words (not stop words, not hapaxes)."""
-    words = corpus_words()
-    ranked = [w for w, _ in words.most_common()]
-    pool = [w for w in ranked[40:1500] if len(w) > 2]
+    pool = mid_frequency_words()
     return [" ".join(rng.sample(pool, rng.randint(1, 3))) for _ in range(count)]
 
 
 def measure_queries(queries, rng):
-    neighbourhoods = list(NeighbourhoodPage.objects.order_by("pk"))[:NEIGHBOURHOOD_COUNT]
+    neighbourhoods = list(NeighbourhoodPage.objects.all())
     backend = get_backend()
     cases = {
         "backend: text + neighbourhood + facets (20 hits)": lambda q, n: backend.search(
@@ -312,10 +163,10 @@ def compare_sqlite_fts5(queries, rng):
     fts = sqlite3.connect(path)
     fts.execute("CREATE VIRTUAL TABLE story USING fts5(title, body, neighbourhood UNINDEXED, topic UNINDEXED)")
     started = time.perf_counter()
-    for documents in iter_documents():
+    for batch in iter_documents():
         fts.executemany(
             "INSERT INTO story (rowid, title, body, neighbourhood, topic) VALUES (?, ?, ?, ?, ?)",
-            [(d.id, d.title_terms, d.text_terms, d.neighbourhood, (d.topics or [0])[0]) for d in documents],
+            [(d.id, d.title_terms, d.text_terms, d.neighbourhood, (d.topics or [0])[0]) for d in batch.documents],
         )
     fts.commit()
     print(f"  FTS5 table built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 1e6:.0f} MB")
@@ -340,41 +191,33 @@ def compare_sqlite_fts5(queries, rng):
     report_times("SQLite FTS5 directly: text + neighbourhood + facets + snippets", times, cpu_times)
 
 
-def measure_admin_search(queries, rng):
-    """Editors' admin search (Wagtail's database backend) on the same stories, without and then with
-    the planner statistics that search/admin_search.py keeps (SQLite) or its GIN index (PostgreSQL)."""
+def measure_admin_search(queries):
+    """Editors' admin page search (Wagtail's database backend, as search/admin_search.py sets it up)
+    on the same stories, after `update_index` (which also refreshes the planner statistics)."""
     from django.contrib.auth import get_user_model
-    from django.db.backends.signals import connection_created
     from django.test import Client
     from wagtail.search.models import IndexEntry
 
-    from search.admin_search import keep_sqlite_statistics
+    from search.admin_search import refresh_statistics
 
     if IndexEntry.objects.count() < ArticlePage.objects.count():
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
-        print(f"  Wagtail update_index: {time.perf_counter() - started:.0f} s")
+        print(f"  update_index: {time.perf_counter() - started:.0f} s")
+    else:
+        refresh_statistics()
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
     )
     client = Client()
     client.force_login(user)
-    for label in ("without statistics", "with the fix"):
-        if connection.vendor == "sqlite" and label == "without statistics":
-            connection_created.disconnect(keep_sqlite_statistics)
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # creates sqlite_stat1 if missing, then it is emptied
-                cursor.execute("DELETE FROM sqlite_stat1")
-        elif connection.vendor == "sqlite":
-            connection_created.connect(keep_sqlite_statistics)
-        connection.close()
-        times, cpu_times = [], []
-        for q in queries[:30]:
-            response = timed(
-                lambda q=q: client.get("/admin/pages/search/", {"q": q}, HTTP_HOST="127.0.0.1"), times, cpu_times
-            )
-            assert response.status_code == 200, response.status_code
-        report_times(f"admin page search ({connection.vendor}, {label})", times, cpu_times)
+    times, cpu_times = [], []
+    for q in queries[:30]:
+        response = timed(
+            lambda q=q: client.get("/admin/pages/search/", {"q": q}, HTTP_HOST="127.0.0.1"), times, cpu_times
+        )
+        assert response.status_code == 200, response.status_code
+    report_times(f"admin page search ({connection.vendor})", times, cpu_times)
 
 
 def measure_indexing():
@@ -385,7 +228,9 @@ def measure_indexing():
         nonlocal done
         done += count
 
-    get_backend().rebuild(lambda after: iter_documents(after_id=after), resume=False, progress=progress)
+    get_backend().rebuild(
+        lambda after, encode: iter_documents(after_id=after, encode=encode), resume=False, progress=progress
+    )
     seconds, after = time.perf_counter() - started, os.times()
     cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system"))
     print(f"  {done:,} stories in {seconds:.1f} s wall: {done / seconds:,.0f} stories/s")
@@ -407,12 +252,13 @@ def main():
     call_command("migrate", verbosity=0)
     if not Page.objects.filter(depth=2).exists():
         home_page()
-    have = ArticlePage.objects.count()
-    if have < args.stories:
-        print(f"Generating {args.stories - have:,} stories ...")
-        seconds = generate(args.stories - have, rng)
-        print(f"  {args.stories - have:,} stories inserted in {seconds:.0f} s")
-    print(f"Stories: {ArticlePage.objects.count():,} over {NEIGHBOURHOOD_COUNT} neighbourhoods, {TOPIC_COUNT} topics")
+    started = time.perf_counter()
+    if added := add_stories(args.stories, rng=rng):
+        print(f"  {added:,} stories generated in {time.perf_counter() - started:.0f} s")
+    print(
+        f"Stories: {ArticlePage.objects.count():,} over {NeighbourhoodPage.objects.count()} neighbourhoods, "
+        f"{Topic.objects.count()} topics"
+    )
 
     if not args.reuse_index:
         measure_indexing()
@@ -429,7 +275,7 @@ def main():
     if args.compare_fts5:
         compare_sqlite_fts5(queries, rng)
     if args.admin:
-        measure_admin_search(queries, rng)
+        measure_admin_search(queries)
 
 
 if __name__ == "__main__":

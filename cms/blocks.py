@@ -1,19 +1,37 @@
 """The StreamField blocks a story body is written in."""
 
+import html
+import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import RichText
 
 from .sanitise import clean_rich_text
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
+# Paragraph HTML is sanitised (cms/sanitise.py): tags are well formed, text never holds a bare «<»,
+# and only <p> and <br> break lines. Quoted attribute values may hold «>».
+_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_BREAKING_TAG = re.compile(rf"</?(?:p|br)\b{_ATTRIBUTES}>")
+_TAG = re.compile(rf"<{_ATTRIBUTES}>")
+
+
+def html_text(source: str) -> str:
+    """The text of sanitised rich text: tags out (block tags become line breaks), entities decoded."""
+    return html.unescape(_TAG.sub("", _BREAKING_TAG.sub("\n", source)))
+
+
+def list_items(stored) -> list[str]:
+    """The items of a ListBlock as stored: Wagtail writes ``{"type": "item", "value": ...}`` entries
+    (older data holds the values alone)."""
+    return [item["value"] if isinstance(item, dict) else item for item in stored or []]
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -26,8 +44,8 @@ class ParagraphBlock(blocks.RichTextBlock):
         # Wagtail has already turned the editor's contentstate into HTML: bleach sees the final text.
         return clean_rich_text(super().get_prep_value(value))
 
-    def plain_text(self, value: RichText) -> str:
-        return strip_tags(value.source)
+    def plain_text(self, stored: str) -> str:
+        return html_text(stored)
 
     class Meta:
         icon = "pilcrow"
@@ -81,8 +99,8 @@ class ImageBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
         require_alt_text(value, photo_field="image")
         return value
 
-    def plain_text(self, value) -> str:
-        return value["caption"]
+    def plain_text(self, stored: dict) -> str:
+        return stored.get("caption") or ""
 
     class Meta:
         icon = "image"
@@ -94,8 +112,8 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(label=_("Said by"), required=False, max_length=150)
 
-    def plain_text(self, value) -> str:
-        return f"{value['text']} {value['attribution']}"
+    def plain_text(self, stored: dict) -> str:
+        return f"{stored.get('text') or ''} {stored.get('attribution') or ''}"
 
     class Meta:
         icon = "openquote"
@@ -107,8 +125,8 @@ class FactBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=150)
     items = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Facts"))
 
-    def plain_text(self, value) -> str:
-        return " ".join([value["title"], *value["items"]])
+    def plain_text(self, stored: dict) -> str:
+        return " ".join([stored.get("title") or "", *list_items(stored.get("items"))])
 
     class Meta:
         icon = "list-ul"
@@ -120,8 +138,8 @@ class ListItemsBlock(blocks.StructBlock):
     ordered = blocks.BooleanBlock(label=_("Numbered"), required=False)
     items = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("Items"))
 
-    def plain_text(self, value) -> str:
-        return " ".join(value["items"])
+    def plain_text(self, stored: dict) -> str:
+        return " ".join(list_items(stored.get("items")))
 
     class Meta:
         icon = "list-ol"
@@ -156,8 +174,8 @@ class VideoBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
         require_alt_text(value, photo_field="poster")
         return value
 
-    def plain_text(self, value) -> str:
-        return value["title"]
+    def plain_text(self, stored: dict) -> str:
+        return stored.get("title") or ""
 
     class Meta:
         icon = "media"
@@ -173,5 +191,13 @@ class StoryBodyBlock(blocks.StreamBlock):
     list = ListItemsBlock()
     video = VideoBlock()
 
-    def plain_text(self, stream) -> str:
-        return "\n".join(child.block.plain_text(child.value) for child in stream)
+    def plain_text(self, stream: StreamValue) -> str:
+        return self.stored_plain_text(stream.raw_data)
+
+    def stored_plain_text(self, stored: Iterable[dict]) -> str:
+        """The text of a body as stored (its JSON), read without building block values: photo
+        choosers would fetch their photos, and indexing reads every story.
+
+        Each child block's ``plain_text`` likewise reads its stored value."""
+        blocks = self.child_blocks
+        return "\n".join(blocks[item["type"]].plain_text(item["value"]) for item in stored if item["type"] in blocks)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from ..documents import StoryDocument
+from ..documents import Batch, StoryDocument
 from ..normalise import query_terms, spellings
 
 # Enough for any real query; longer input is cut, so that no query can run away.
@@ -49,6 +49,10 @@ class RelatedQuery:
     limit: int = 4
 
 
+# The text of a hit as written, which every backend stores (but does not index) for highlighting.
+DISPLAY_FIELDS = ["title", "summary", "body"]
+
+
 @dataclass(frozen=True)
 class Hit:
     """A found story with its display text as written, for highlighting; pages come from the database."""
@@ -67,6 +71,7 @@ class SearchResults:
 
 
 Progress = Callable[[int], None]
+Batches = Callable[[int, Callable[[StoryDocument], object]], Iterable[Batch]]
 
 
 class SearchBackend(ABC):
@@ -84,6 +89,12 @@ class SearchBackend(ABC):
     @abstractmethod
     def related(self, query: RelatedQuery) -> list[int]: ...
 
+    @staticmethod
+    @abstractmethod
+    def encode(document: StoryDocument) -> object:
+        """The document as this backend writes it. A rebuild runs it in the worker processes that build
+        documents, so it must be a plain function of the document."""
+
     @abstractmethod
     def index(self, documents: list[StoryDocument]) -> None: ...
 
@@ -94,11 +105,12 @@ class SearchBackend(ABC):
     def indexed_ids(self) -> set[int]: ...
 
     @abstractmethod
-    def rebuild(self, batches: Callable[[int], Iterable[list[StoryDocument]]], *, resume: bool, progress: Progress):
+    def rebuild(self, batches: Batches, *, resume: bool, progress: Progress):
         """Index everything into a new versioned index and switch readers to it when complete.
 
-        ``batches(after_id)`` yields documents in id order after ``after_id``; with ``resume`` an
-        unfinished rebuild carries on from the last id it stored.
+        ``batches(after_id, encode)`` yields batches of documents made by ``encode`` (this backend's),
+        in id order after ``after_id``; with ``resume`` an unfinished rebuild carries on from the last
+        id it stored.
         """
 
     @abstractmethod

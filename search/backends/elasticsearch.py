@@ -8,6 +8,7 @@ atomic call, so searches never see a half-built index. Writes always go through 
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from elasticsearch.helpers import bulk, scan
 from elasticsearch_dsl import (
@@ -27,32 +28,32 @@ from elasticsearch_dsl import (
 )
 
 from ..documents import StoryDocument
-from .base import FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
+from .base import DISPLAY_FIELDS, FACETS, Hit, RelatedQuery, SearchBackend, SearchQuery, SearchResults
 
 CONNECTION = "mahalleh"
-DISPLAY_FIELDS = ["title", "summary", "body"]
 TEXT_FIELDS = ["title_terms^3", "text_terms", "context_terms", "compound_terms^1.5"]
 BULK_CHUNK = 500
 JOINED_BOOST = 2.0
 
-# Elasticsearch's own Persian chain, fed text already normalised by search/normalise.py so that
-# both backends agree on every spelling; the chain still folds whatever reaches it unnormalised.
+# Elasticsearch's own Persian chain (its `persian` analyzer rebuilt as a custom one, plus a stemmer),
+# fed text already normalised by search/normalise.py so that both backends agree on every spelling;
+# the chain still folds whatever reaches it unnormalised. All built in, no plugin; the stemmer
+# filter's "persian" language (Lucene's PersianStemFilter) needs Elasticsearch 8.11 or newer.
+MINIMUM_VERSION = (8, 11)
 zero_width_spaces = char_filter("zero_width_spaces", type="mapping", mappings=["\\u200C=>\\u0020"])
 persian_stop = token_filter("persian_stop", type="stop", stopwords="_persian_")
-persian_stem = token_filter("persian_stem", type="stemmer", language="persian")
+# Not named "persian_stem": that is also the name of a built-in filter, which this must not shadow.
+persian_stemmer = token_filter("persian_stemmer", type="stemmer", language="persian")
+# Built-in filters: case, every script's digits to 0-9, Arabic and then Persian letter forms.
+FOLDING = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
 persian_text = analyzer(
     "persian_text",
     tokenizer="standard",
     char_filter=[zero_width_spaces],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization", persian_stop, persian_stem],
+    filter=[*FOLDING, persian_stop, persian_stemmer],
 )
 # Suggestions keep stop words: «خانه در» is a prefix a reader types on the way to a title.
-persian_prefix = analyzer(
-    "persian_prefix",
-    tokenizer="standard",
-    char_filter=[zero_width_spaces],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"],
-)
+persian_prefix = analyzer("persian_prefix", tokenizer="standard", char_filter=[zero_width_spaces], filter=FOLDING)
 
 
 class StoryIndexDocument(Document):
@@ -193,7 +194,16 @@ class ElasticsearchBackend(SearchBackend):
             )
         self._ready = True
 
+    def _check_version(self) -> None:
+        number = self.client.info()["version"]["number"]
+        if tuple(int(part) for part in number.split(".")[:2]) < MINIMUM_VERSION:
+            raise ImproperlyConfigured(
+                f"Elasticsearch {number} at ELASTICSEARCH_URL has no Persian stemmer: "
+                f"version {'.'.join(map(str, MINIMUM_VERSION))} or newer is needed."
+            )
+
     def _create_version(self) -> str:
+        self._check_version()
         name = f"{self.read_alias}-{timezone.now():%Y%m%d%H%M%S%f}"
         index_template(name).create()
         return name
@@ -226,11 +236,15 @@ class ElasticsearchBackend(SearchBackend):
     def _bulk(self, actions, *, index: str) -> None:
         bulk(self.client, actions, index=index, chunk_size=BULK_CHUNK, refresh="wait_for", raise_on_error=True)
 
+    @staticmethod
+    def encode(document: StoryDocument) -> dict:
+        """A bulk action indexing the document."""
+        return StoryIndexDocument.from_story(document).to_dict(include_meta=True)
+
     def index(self, documents: list[StoryDocument]) -> None:
         if documents:
             self._ensure_index()
-            actions = (StoryIndexDocument.from_story(document).to_dict(include_meta=True) for document in documents)
-            self._bulk(actions, index=self.write_alias)
+            self._bulk(map(self.encode, documents), index=self.write_alias)
 
     def delete(self, story_ids: list[int]) -> None:
         if story_ids:
@@ -268,12 +282,10 @@ class ElasticsearchBackend(SearchBackend):
         name = unfinished[-1] if resume and unfinished else self._create_version()
         meta = self.client.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
         after_id = int(meta.get("rebuild_last_id", 0)) if resume else 0
-        for documents in batches(after_id):
-            actions = (StoryIndexDocument.from_story(document).to_dict(include_meta=True) for document in documents)
-            bulk(self.client, actions, index=name, chunk_size=BULK_CHUNK, raise_on_error=True)
-            if documents:
-                self.client.indices.put_mapping(index=name, meta={"rebuild_last_id": documents[-1].id})
-                progress(len(documents))
+        for batch in batches(after_id, self.encode):
+            bulk(self.client, batch.documents, index=name, chunk_size=BULK_CHUNK, raise_on_error=True)
+            self.client.indices.put_mapping(index=name, meta={"rebuild_last_id": batch.last_id})
+            progress(len(batch.documents))
         self.client.indices.put_mapping(index=name, meta={})
         self.client.indices.refresh(index=name)
         actions = [

@@ -169,6 +169,25 @@ def test_related_stories_share_a_place_or_topic_and_words(places, backend_name):
     assert unrelated_place.pk not in related and source.pk not in related
 
 
+def test_every_kind_of_body_block_is_found_and_read_as_plain_text(places, backend_name):
+    written = story(
+        places,
+        title="گزارش بازارچه",
+        body=[
+            ("paragraph", "<p>غرفه‌ها &amp; <b>صنایع</b> دستی</p><p>سفال</p>"),
+            ("quote", {"text": "فروش خوب بود", "attribution": "مریم"}),
+            ("facts", {"title": "در یک نگاه", "items": ["بیست غرفه"]}),
+            ("list", {"ordered": False, "items": ["گلیم بافی"]}),
+        ],
+    )
+    index_now()
+    for word in ("صنایع", "سفال", "مریم", "بیست", "گلیم"):
+        assert found(text=word) == [written.pk], word
+    assert found(text="دستیسفال") == []
+    assert found(text="amp") == []
+    assert "غرفه‌ها & صنایع دستی" in get_backend().search(SearchQuery(text="سفال")).hits[0].body
+
+
 def test_hits_carry_the_writers_own_spelling(market):
     hit = get_backend().search(SearchQuery(text="خانگی")).hits[0]
     assert hit.title == "بازارچه مشاغل خانگي در گوهردشت باز مي‌شود"

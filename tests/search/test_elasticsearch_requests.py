@@ -4,11 +4,13 @@ chain, and the query bodies of searches, suggestions and related stories."""
 import datetime
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from elasticsearch_dsl import Search
 
 from search.backends import RelatedQuery, SearchQuery
 from search.backends.elasticsearch import (
+    ElasticsearchBackend,
     StoryIndexDocument,
     index_template,
     related_request,
@@ -35,12 +37,40 @@ def test_analysis_chain_is_built_on_elasticsearch_persian_filters(index_body):
         "arabic_normalization",
         "persian_normalization",
         "persian_stop",
-        "persian_stem",
+        "persian_stemmer",
     ]
-    assert analysis["char_filter"]["zero_width_spaces"]["mappings"] == ["\\u200C=>\\u0020"]
+    assert analysis["char_filter"]["zero_width_spaces"] == {"type": "mapping", "mappings": ["\\u200C=>\\u0020"]}
     assert analysis["filter"]["persian_stop"] == {"type": "stop", "stopwords": "_persian_"}
-    assert analysis["filter"]["persian_stem"] == {"type": "stemmer", "language": "persian"}
+    # Lucene's PersianStemFilter, reached through the stemmer filter since Elasticsearch 8.11.
+    assert analysis["filter"]["persian_stemmer"] == {"type": "stemmer", "language": "persian"}
     assert index_body["settings"]["number_of_replicas"] == 1
+
+
+def test_suggestions_fold_like_the_text_but_keep_stop_words(index_body):
+    analysis = index_body["settings"]["analysis"]
+    prefix = analysis["analyzer"]["persian_prefix"]
+    assert prefix["char_filter"] == ["zero_width_spaces"]
+    assert prefix["filter"] == ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
+    assert index_body["mappings"]["properties"]["title_suggest"]["analyzer"] == "persian_prefix"
+
+
+class ServerInfo:
+    """The one call the version check makes, answered as a server of ``number`` would."""
+
+    def __init__(self, number: str):
+        self.number = number
+
+    def info(self):
+        return {"version": {"number": self.number}}
+
+
+@pytest.mark.parametrize("number", ["7.17.25", "8.10.4"])
+def test_a_server_without_the_persian_stemmer_is_refused_with_the_version_needed(settings, number):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    backend = ElasticsearchBackend()
+    backend.client = ServerInfo(number)
+    with pytest.raises(ImproperlyConfigured, match=rf"Elasticsearch {number} .* 8\.11 or newer"):
+        backend._create_version()
 
 
 def test_mapping_indexes_normalised_copies_and_only_stores_display_text(index_body):

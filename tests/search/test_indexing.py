@@ -147,19 +147,19 @@ def test_an_interrupted_rebuild_resumes_where_it_stopped(places, monkeypatch):
     backend = get_backend()
     from search.documents import iter_documents
 
-    def interrupted(after_id):
-        for batch in iter_documents(after_id=after_id, batch_size=1):
+    def interrupted(after_id, encode):
+        for batch in iter_documents(after_id=after_id, batch_size=1, encode=encode):
             yield batch
-            if batch[0].id == stories[1].pk:
+            if batch.last_id == stories[1].pk:
                 raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         backend.rebuild(interrupted, resume=False, progress=lambda count: None)
     seen = []
 
-    def resumed(after_id):
+    def resumed(after_id, encode):
         seen.append(after_id)
-        return iter_documents(after_id=after_id, batch_size=1)
+        return iter_documents(after_id=after_id, batch_size=1, encode=encode)
 
     backend.rebuild(resumed, resume=True, progress=lambda count: None)
     assert seen == [stories[1].pk]

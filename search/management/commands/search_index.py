@@ -51,7 +51,9 @@ class Command(BaseCommand):
     def handle_rebuild(self, *, resume: bool, **options):
         started = timezone.now()
         bar = ProgressBar(searchable_stories().count(), self.stdout)
-        get_backend().rebuild(lambda after_id: iter_documents(after_id=after_id), resume=resume, progress=bar)
+        get_backend().rebuild(
+            lambda after_id, encode: iter_documents(after_id=after_id, encode=encode), resume=resume, progress=bar
+        )
         self.stdout.write(f"\nIndexed {bar.done:,} stories at {bar.rate:,.0f} stories/s.")
         # Changes made while the rebuild ran went to the old index: apply them to the new one.
         differences = reconcile()
