@@ -35,6 +35,7 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail: no ALLOWED_HOSTS check here
+        # get_host() checks ALLOWED_HOSTS first, so no stranger's Host header is ever remembered.
+        hostname = split_domain_port(request.get_host())[0]
         request._wagtail_site = site_for_host(hostname, request.get_port())
         return self.get_response(request)
