@@ -7,4 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import admin_search, checks, signals  # noqa: F401
+        from . import checks, signals  # noqa: F401

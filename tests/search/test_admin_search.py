@@ -48,15 +48,17 @@ def test_sqlite_admin_search_ranks_as_wagtail_does_with_one_full_text_match_per_
     assert max(query["sql"].count(" MATCH ") for query in queries) == 1
 
 
-def test_update_index_leaves_planner_statistics_for_the_search_tables(places):
+def test_update_index_leaves_planner_statistics_on_postgresql_and_none_on_sqlite(places):
     story(places, title="آمار جدول‌ها")
     call_command("update_index", verbosity=0)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'wagtailsearch_indexentry'")
+            # Statistics make SQLite plan the public visibility query as every page times every story.
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            assert cursor.fetchone()[0] == 0
         else:
             cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailsearch_indexentry'")
-        assert cursor.fetchone()[0] > 0
+            assert cursor.fetchone()[0] > 0
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the expression index exists on PostgreSQL only")
