@@ -11,7 +11,7 @@ from django.utils.encoding import escape_uri_path
 
 from . import store
 from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
-from .policy import is_shareable
+from .policy import is_shareable, without_tracking
 
 
 def request_path(environ) -> str:
@@ -33,6 +33,9 @@ class PageCacheFront:
         self.application = application
 
     def __call__(self, environ, start_response):
+        if environ["REQUEST_METHOD"] in ("GET", "HEAD"):
+            # Stripped for Django too, so a page rendered for a shared link keeps no trace of it.
+            environ["QUERY_STRING"] = without_tracking(environ.get("QUERY_STRING", ""))
         page = self.cached_page(environ)
         if page is None:
             return self.application(environ, start_response)

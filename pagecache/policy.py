@@ -1,12 +1,27 @@
 """Which requests may be answered from the page cache, and which responses may be kept in it."""
 
 import re
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 LISTING_PAGE_QUERY = re.compile(r"page=([2-9]|[1-9][0-9]+)")
 PERSONAL_CACHE_CONTROL = ("private", "no-cache", "no-store")
+# Parameters that only tell analytics where a reader came from (a link shared on Telegram, Instagram
+# or in a newsletter): no page depends on them, and a burst of readers from one shared link must not
+# miss the cache.
+TRACKING_PARAMETER = re.compile(r"utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid")
+
+
+def without_tracking(query: str) -> str:
+    """The query string without tracking parameters, every other parameter kept as it was written."""
+    kept = [
+        part
+        for part in query.split("&")
+        if part and not TRACKING_PARAMETER.fullmatch(unquote_plus(part.partition("=")[0]).lower())
+    ]
+    return "&".join(kept)
 
 
 def listing_page_number(query: str) -> int | None:

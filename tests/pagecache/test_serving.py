@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.models import ArticlePage
 from pagecache import store
+from pagecache.policy import without_tracking
 
 from .front_door import FrontDoor
 
@@ -78,9 +79,24 @@ def test_admin_pages_are_never_cached(admin_client, client):
 
 def test_search_style_queries_are_served_fresh(client, story):
     client.get("/?q=بازارچه")
-    client.get("/?utm_source=telegram")
     assert not store.is_kept("/?q=بازارچه")
-    assert not store.is_kept("/?utm_source=telegram")
+
+
+def test_a_link_shared_with_tracking_parameters_is_answered_from_the_cache(reader, cached_story):
+    page = reader.get(cached_story.url + "?utm_source=telegram&utm_medium=social&fbclid=IwAR0abc").text()
+    assert cached_story.title in page
+    assert STALE_TITLE not in page
+
+
+def test_a_page_first_opened_from_a_shared_link_is_kept_without_the_tracking(reader, story):
+    page = reader.get(story.url + "?utm_source=telegram").text()
+    assert "utm_source" not in page
+    assert store.is_kept(story.url)
+
+
+def test_only_tracking_parameters_are_dropped_from_a_query():
+    query = "page=2&utm_source=telegram&FBCLID=x&q=%D8%A2%D8%A8&gclid=1&ref=home"
+    assert without_tracking(query) == "page=2&q=%D8%A2%D8%A8&ref=home"
 
 
 def test_a_page_with_a_csrf_form_is_never_cached(client, story):
