@@ -3,7 +3,13 @@
 A cached page costs one cache read and no request object, middleware, URL resolving or session:
 during a burst of readers that is most requests. Everything else, and every miss, goes on to Django,
 where PageCacheMiddleware keeps what may be shared.
+
+A missing page is rendered once, however many readers ask for it at the same moment (after a
+publish purged the home page during a burst, say): the first claims the render, the others wait
+for it and are answered from the cache.
 """
+
+import time
 
 from django.conf import settings
 from django.http import parse_cookie
@@ -12,6 +18,8 @@ from django.utils.encoding import escape_uri_path
 from . import store
 from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
 from .policy import is_shareable, without_tracking
+
+RENDER_POLL_SECONDS = 0.02
 
 
 def request_path(environ) -> str:
@@ -36,9 +44,30 @@ class PageCacheFront:
         if environ["REQUEST_METHOD"] in ("GET", "HEAD"):
             # Stripped for Django too, so a page rendered for a shared link keeps no trace of it.
             environ["QUERY_STRING"] = without_tracking(environ.get("QUERY_STRING", ""))
-        page = self.cached_page(environ)
+        url = self.shareable_url(environ)
+        page = store.fetch(url) if url else None
+        if page is None and url:
+            if store.start_rendering(url):
+                try:
+                    return self.application(environ, start_response)
+                finally:
+                    store.finish_rendering(url)
+            page = self.rendered_by_another(url)
         if page is None:
             return self.application(environ, start_response)
+        return self.answer(environ, start_response, page)
+
+    @staticmethod
+    def rendered_by_another(url: str) -> tuple[bytes, dict[str, str]] | None:
+        """The page once the reader rendering it has kept it; None if it was not kept (a 404, a page
+        with a form) or took longer than PAGE_CACHE_RENDER_WAIT, and this reader renders it too."""
+        deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT
+        while store.is_rendering(url) and time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+        return store.fetch(url)
+
+    @staticmethod
+    def answer(environ, start_response, page):
         content, headers = page
         if is_not_modified(
             if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
@@ -53,7 +82,9 @@ class PageCacheFront:
         start_response("200 OK", [*headers.items(), ("Content-Length", str(len(content)))])
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
 
-    def cached_page(self, environ) -> tuple[bytes, dict[str, str]] | None:
+    @staticmethod
+    def shareable_url(environ) -> str | None:
+        """The page's key in the cache when every anonymous reader gets the same answer, else None."""
         path = request_path(environ)
         query = environ.get("QUERY_STRING", "")
         shareable = is_shareable(
@@ -64,4 +95,4 @@ class PageCacheFront:
         )
         if not shareable or needs_https_redirect(environ):
             return None
-        return store.fetch(escape_uri_path(path) + (f"?{query}" if query else ""))
+        return escape_uri_path(path) + (f"?{query}" if query else "")

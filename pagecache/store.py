@@ -1,6 +1,7 @@
 """Where cached pages live: one cache entry per path and query, in the cache named by PAGE_CACHE_ALIAS."""
 
 import hashlib
+import math
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -50,6 +51,23 @@ def pages_showing(story_id: int) -> set[str]:
 
 def _showing_key(story_id: int) -> str:
     return f"{KEY_PREFIX}showing:{story_id}"
+
+
+def start_rendering(url: str) -> bool:
+    """Claims the render of a missing page; False when another process or thread is rendering it."""
+    return _cache().add(_rendering_key(url), 1, timeout=math.ceil(settings.PAGE_CACHE_RENDER_WAIT))
+
+
+def finish_rendering(url: str) -> None:
+    _cache().delete(_rendering_key(url))
+
+
+def is_rendering(url: str) -> bool:
+    return _cache().get(_rendering_key(url)) is not None
+
+
+def _rendering_key(url: str) -> str:
+    return KEY_PREFIX + "rendering:" + key_for(url)
 
 
 def is_kept(url: str) -> bool:

@@ -270,6 +270,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 3600)))
 PAGE_CACHE_LISTING_PAGES = 10  # ?page=N is cached up to here; deeper archive pages render fresh
+# Readers asking for a page that another reader is rendering wait this long for it (pagecache/front.py).
+PAGE_CACHE_RENDER_WAIT = float(os.environ.get("PAGE_CACHE_RENDER_WAIT", "10"))
 # The read and search APIs answer per client (throttling), so they are never shared from the cache.
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/", "/api/", "/newsroom/"]
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
