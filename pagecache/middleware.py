@@ -18,8 +18,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        shareable = may_answer_from_cache(request)
+        marks_at_start = store.purge_marks(request.get_full_path()) if shareable else None
         response = self.get_response(request)
-        if not may_answer_from_cache(request):
+        if not shareable:
             if not is_anonymous(request.COOKIES) and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
@@ -32,7 +34,7 @@ class PageCacheMiddleware:
             max_age=settings.PAGE_CACHE_BROWSER_MAX_AGE,
             s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
         )
-        store.keep(request.get_full_path(), response, also_showing=also_showing(request))
+        store.keep(request.get_full_path(), response, marks_at_start=marks_at_start, also_showing=also_showing(request))
         # Feeds carry their own Last-Modified; polling readers that send If-Modified-Since get a 304 too.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)

@@ -2,6 +2,7 @@
 
 import hashlib
 import math
+import uuid
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from django.core.cache import caches
 from django.http import HttpResponse
 
 KEY_PREFIX = "page:"
+# Outside KEY_PREFIX, so that forget_everything's pattern spares it.
+EVERYTHING_PURGED_KEY = "pagecache:purged"
 # The length is the answer's own; no cookie is ever shared.
 UNKEPT_HEADERS = ("set-cookie", "content-length")
 
@@ -27,12 +30,27 @@ def fetch(url: str) -> tuple[bytes, dict[str, str]] | None:
     return _cache().get(key_for(url))
 
 
-def keep(url: str, response: HttpResponse, *, also_showing=()) -> None:
-    """Keeps a page; ``also_showing`` names stories it shows that no listing rule accounts for
-    (related stories), so that a change to one of them can find this page (``pages_showing``)."""
+def purge_marks(url: str) -> tuple[str | None, str | None]:
+    """What the last purge of this page and of the whole cache left behind. A render that sees
+    them change between its start and its keep may have read the database before the change."""
+    cache = _cache()
+    cache.add(EVERYTHING_PURGED_KEY, uuid.uuid4().hex, timeout=None)
+    marks = cache.get_many([_purge_mark_key(url), EVERYTHING_PURGED_KEY])
+    return marks.get(_purge_mark_key(url)), marks.get(EVERYTHING_PURGED_KEY)
+
+
+def keep(url: str, response: HttpResponse, *, marks_at_start: tuple, also_showing=()) -> None:
+    """Keeps a page unless a purge ran while it rendered; ``also_showing`` names stories it shows
+    that no listing rule accounts for (related stories), so that a change to one of them can find
+    this page (``pages_showing``)."""
     headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
     cache = _cache()
     cache.set(key_for(url), (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+    # Checked after the set, as purges mark before they delete: a purge either sees this page and
+    # deletes it, or leaves a mark seen here.
+    if purge_marks(url) != marks_at_start:
+        cache.delete(key_for(url))
+        return
     for story_id in also_showing:
         key = _showing_key(story_id)
         if hasattr(cache, "sadd"):
@@ -74,12 +92,19 @@ def is_kept(url: str) -> bool:
     return _cache().get(key_for(url)) is not None
 
 
+def _purge_mark_key(url: str) -> str:
+    return KEY_PREFIX + "purged:" + key_for(url)
+
+
 def forget(urls) -> None:
-    _cache().delete_many([key_for(url) for url in urls])
+    cache = _cache()
+    cache.set_many({_purge_mark_key(url): uuid.uuid4().hex for url in urls}, timeout=settings.PAGE_CACHE_TIMEOUT)
+    cache.delete_many([key_for(url) for url in urls])
 
 
 def forget_everything() -> None:
     cache = _cache()
+    cache.set(EVERYTHING_PURGED_KEY, uuid.uuid4().hex, timeout=None)
     # django-redis can delete by pattern, leaving sessions and locks in the same database alone;
     # the local-memory cache used elsewhere is dedicated to pages, so clearing it is exact.
     if hasattr(cache, "delete_pattern"):

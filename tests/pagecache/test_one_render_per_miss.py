@@ -22,11 +22,12 @@ def reader():
 def another_reader_renders(url: str, *, keeps: str | None, after: float = 0.2) -> threading.Thread:
     """Claims the render of ``url`` now, as a reader who arrived first would, and finishes it later."""
     assert store.start_rendering(url)
+    marks = store.purge_marks(url)
 
     def finish():
         time.sleep(after)
         if keeps is not None:
-            store.keep(url, HttpResponse(keeps))
+            store.keep(url, HttpResponse(keeps), marks_at_start=marks)
         store.finish_rendering(url)
 
     thread = threading.Thread(target=finish)
