@@ -20,6 +20,7 @@ CACHE_KEY = "navigation:{language}"
 class NavigationLink:
     pk: int
     title: str
+    slug: str
     url: str
 
 
@@ -30,11 +31,13 @@ class Navigation:
 
 
 def build_navigation() -> Navigation:
-    topics = tuple(NavigationLink(topic.pk, topic.name, topic.get_url()) for topic in Topic.objects.all())
-    neighbourhoods = NeighbourhoodPage.objects.filter(publicly_visible()).order_by("title").only("title", "url_path")
+    topics = tuple(NavigationLink(topic.pk, topic.name, topic.slug, topic.get_url()) for topic in Topic.objects.all())
+    neighbourhoods = (
+        NeighbourhoodPage.objects.filter(publicly_visible()).order_by("title").only("title", "slug", "url_path")
+    )
     return Navigation(
         topics=topics,
-        neighbourhoods=tuple(NavigationLink(page.pk, page.title, page.url) for page in neighbourhoods),
+        neighbourhoods=tuple(NavigationLink(page.pk, page.title, page.slug, page.url) for page in neighbourhoods),
     )
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from cms.models import ArticlePage, NeighbourhoodPage, Topic
+from cms.models import ArticlePage
+from cms.navigation import site_navigation
 
 from .backends import RelatedQuery, SearchQuery, get_backend
 from .documents import searchable_stories
@@ -74,19 +75,18 @@ def search_query(cleaned: dict) -> SearchQuery:
     )
 
 
-def stories_in_order(ids: list[int], *, with_photos: bool = True) -> list[ArticlePage]:
-    """The live stories among ``ids``, in that order; a story the index still has but the site no
-    longer shows is dropped here rather than shown."""
-    stories = searchable_stories().filter(pk__in=ids)
-    by_id = (stories.for_listing() if with_photos else stories.for_headlines()).in_bulk()
+def stories_in_order(ids: list[int]) -> list[ArticlePage]:
+    """The live stories among ``ids``, in that order, as headlines (search shows no photos); a story
+    the index still has but the site no longer shows is dropped here rather than shown."""
+    by_id = searchable_stories().filter(pk__in=ids).for_headlines().in_bulk()
     return [by_id[story_id] for story_id in ids if story_id in by_id]
 
 
-def _facet_values(counts: dict[int, int], objects, selected: tuple[int, ...], name) -> list[FacetValue]:
+def _facet_values(counts: dict[int, int], links, selected: tuple[int, ...]) -> list[FacetValue]:
     return [
-        FacetValue(slug=obj.slug, name=name(obj), count=counts.get(obj.pk, 0), selected=obj.pk in selected)
-        for obj in objects
-        if counts.get(obj.pk) or obj.pk in selected
+        FacetValue(slug=link.slug, name=link.title, count=counts.get(link.pk, 0), selected=link.pk in selected)
+        for link in links
+        if counts.get(link.pk) or link.pk in selected
     ]
 
 
@@ -109,17 +109,12 @@ def run_search(cleaned: dict) -> ResultsPage:
 
 
 def _named_facets(counts: dict[str, dict[int, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
-    neighbourhood_counts, topic_counts = counts.get("neighbourhood", {}), counts.get("topics", {})
-    neighbourhoods = (
-        NeighbourhoodPage.objects.live()
-        .public()
-        .filter(pk__in=[*neighbourhood_counts, *query.neighbourhoods])
-        .order_by("title")
-    )
-    topics = Topic.objects.filter(pk__in=[*topic_counts, *query.topics])
+    """Counts named from the site's navigation: the public neighbourhoods and the topics, in the
+    order readers see them in the header and footer, with no query of their own."""
+    links = site_navigation()
     return {
-        "neighbourhood": _facet_values(neighbourhood_counts, neighbourhoods, query.neighbourhoods, lambda n: n.title),
-        "topic": _facet_values(topic_counts, topics, query.topics, lambda t: t.name),
+        "neighbourhood": _facet_values(counts.get("neighbourhood", {}), links.neighbourhoods, query.neighbourhoods),
+        "topic": _facet_values(counts.get("topics", {}), links.topics, query.topics),
     }
 
 
@@ -141,7 +136,7 @@ def related_stories(story: ArticlePage, *, limit: int = RELATED_COUNT) -> list[A
     )
     # Headlines only: a story page already leads with its own photo, and readers on slow
     # connections should not pay for four more.
-    return stories_in_order(get_backend().related(query), with_photos=False)
+    return stories_in_order(get_backend().related(query))
 
 
 def suggestions(text: str) -> list[tuple[ArticlePage, SafeString]]:

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -69,6 +70,7 @@ def search_api(request):
         )
     if page is None:
         return JsonResponse({"errors": {name: list(errors) for name, errors in form.errors.items()}}, status=status)
+    prefetch_related_objects([result.story for result in page.results], "topics")
     body = {
         "total": page.total,
         "page": page.number,

@@ -28,7 +28,7 @@ from .visibility import publicly_visible
 WORDS_PER_MINUTE = 200
 # What a story card shows (templates/components/story_card.html), and what Wagtail needs to link it.
 CARD_FIELDS = ("title", "slug", "url_path", "live", "first_published_at", "summary", "lead_image_alt")
-CARD_FIELDS += ("neighbourhood", "neighbourhood__title", "neighbourhood__url_path")
+CARD_FIELDS += ("neighbourhood", "neighbourhood__title", "neighbourhood__slug", "neighbourhood__url_path")
 
 
 class ArticlePageQuerySet(PageQuerySet):

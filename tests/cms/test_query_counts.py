@@ -1,11 +1,14 @@
-"""The home, neighbourhood, topic and story pages cost the same number of queries with 10 or 200 stories."""
+"""The home, neighbourhood, topic, story and search pages and the search API cost the same number of
+queries with 10 or 200 stories."""
 
 import shutil
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client, TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -63,6 +66,8 @@ class QueryCountTests(TestCase):
             )
             for n in range(start, stop)
         ]
+        # The test's transaction never commits, so the index is filled here rather than after commit.
+        call_command("search_index", "sync", verbosity=0)
 
     @classmethod
     def pages(cls) -> dict[str, str]:
@@ -72,6 +77,9 @@ class QueryCountTests(TestCase):
                 "neighbourhood": cls.neighbourhoods[0].url,
                 "topic": cls.topic.get_url(),
                 "story": cls.story.url,
+                # Both show up to a page of results: 10 with few stories, 20 with many.
+                "search": "/search/?q=" + quote("مسکن"),
+                "search API": "/api/search/?q=" + quote("مسکن"),
             }
 
     @classmethod
@@ -102,9 +110,15 @@ class QueryCountTests(TestCase):
     def test_story_page_queries_do_not_grow_with_the_number_of_stories(self):
         self.assert_same_count_as_with_few_stories("story")
 
+    def test_search_page_queries_do_not_grow_with_the_number_of_results(self):
+        self.assert_same_count_as_with_few_stories("search")
+
+    def test_search_api_queries_do_not_grow_with_the_number_of_results(self):
+        self.assert_same_count_as_with_few_stories("search API")
+
     def test_each_page_stays_within_its_query_budget(self):
         # Raise a budget only with a reason: a rise usually means a query per story in a loop. The
         # figures vary by one or two with the database and cache backends (rendition lookups).
-        budget = {"home": 17, "neighbourhood": 16, "topic": 14, "story": 26}
+        budget = {"home": 17, "neighbourhood": 16, "topic": 14, "story": 26, "search": 4, "search API": 4}
         over = {page: count for page, count in self.counts_with_few.items() if count > budget[page]}
         self.assertEqual(over, {})
