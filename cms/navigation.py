@@ -4,7 +4,7 @@ They are the same on every page and change only when an editor adds, renames, mo
 neighbourhood or topic, so they are built once per UI language and kept in the shared cache.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,8 +12,6 @@ from django.utils import translation
 
 from .models import NeighbourhoodPage, Topic
 from .models.visibility import publicly_visible
-
-CACHE_KEY = "navigation:{language}"
 
 
 @dataclass(frozen=True)
@@ -28,6 +26,11 @@ class NavigationLink:
 class Navigation:
     topics: tuple[NavigationLink, ...]
     neighbourhoods: tuple[NavigationLink, ...]
+
+
+# Entries in the shared cache outlive a deploy: the key names the fields, so code that expects
+# another shape never reads an old entry.
+CACHE_KEY = "navigation:" + ",".join(field.name for field in fields(NavigationLink)) + ":{language}"
 
 
 def build_navigation() -> Navigation:
