@@ -50,7 +50,11 @@ def rebuild_navigation(sender, **kwargs):
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
+# The remembered sites carry their home page (cms/sites.py), so any change to it forgets them.
+@receiver(post_save, sender=HomePage)
+@receiver(post_delete, sender=HomePage)
 @receiver(page_published, sender=HomePage)
+@receiver(page_unpublished, sender=HomePage)
 @receiver(post_page_move, sender=HomePage)
 def forget_known_sites(sender, **kwargs):
     transaction.on_commit(forget_sites)

@@ -1,8 +1,8 @@
 """Which Wagtail site a request is for, remembered per host in the shared cache.
 
 Wagtail looks the site up with a query on every request (with a CASE ordering that costs several
-milliseconds of CPU here); sites change only when an administrator edits one, and then the
-remembered answers are forgotten (cms/signals.py).
+milliseconds of CPU here), and its home page with another; sites and home pages change only when an
+administrator edits one, and then the remembered answers are forgotten (cms/signals.py).
 """
 
 from django.core.cache import cache
@@ -17,9 +17,13 @@ def site_for_host(hostname: str, port: int) -> Site | None:
     known = cache.get(CACHE_KEY) or {}
     if (hostname, port) not in known:
         try:
-            known[(hostname, port)] = get_site_for_hostname(hostname, port)
+            site = get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
             return None
+        # Kept with the site: every request is routed from the home page, which would otherwise
+        # cost a query each time.
+        site.root_page.specific  # noqa: B018
+        known[(hostname, port)] = site
         cache.set(CACHE_KEY, known, timeout=None)
     return known[(hostname, port)]
 
