@@ -6,9 +6,11 @@ where PageCacheMiddleware keeps what may be shared.
 
 A missing page is rendered once, however many readers ask for it at the same moment (after a
 publish purged the home page during a burst, say): the first claims the render, the others wait
-for it and are answered from the cache.
+for it and are answered from the cache. While the cache is unreachable every page is rendered.
 """
 
+import contextlib
+import logging
 import time
 
 from django.conf import settings
@@ -20,6 +22,7 @@ from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
 from .policy import is_shareable, without_tracking
 
 RENDER_POLL_SECONDS = 0.02
+logger = logging.getLogger(__name__)
 
 
 def request_path(environ) -> str:
@@ -45,14 +48,22 @@ class PageCacheFront:
             # Stripped for Django too, so a page rendered for a shared link keeps no trace of it.
             environ["QUERY_STRING"] = without_tracking(environ.get("QUERY_STRING", ""))
         url = self.shareable_url(environ)
-        page = store.fetch(url) if url else None
-        if page is None and url:
-            if store.start_rendering(url):
-                try:
-                    return self.application(environ, start_response)
-                finally:
+        if url is None:
+            return self.application(environ, start_response)
+        try:
+            page = store.fetch(url)
+            claimed = page is None and store.start_rendering(url)
+            if page is None and not claimed:
+                page = self.rendered_by_another(url)
+        except store.Unavailable:
+            logger.warning("Page cache unavailable: %s rendered fresh", url)
+            return self.application(environ, start_response)
+        if claimed:
+            try:
+                return self.application(environ, start_response)
+            finally:
+                with contextlib.suppress(store.Unavailable):
                     store.finish_rendering(url)
-            page = self.rendered_by_another(url)
         if page is None:
             return self.application(environ, start_response)
         return self.answer(environ, start_response, page)

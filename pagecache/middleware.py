@@ -4,6 +4,8 @@ It comes first in MIDDLEWARE so that a kept page carries every header the site s
 are answered by the front door (pagecache/front.py) before Django is entered.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import parse_http_date_safe
@@ -17,9 +19,18 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @staticmethod
+    def purge_marks(request) -> tuple | None:
+        """The purge marks as the render starts; None when the cache is unreachable, and the page
+        is then served without being kept."""
+        try:
+            return store.purge_marks(request.get_full_path())
+        except store.Unavailable:
+            return None
+
     def __call__(self, request):
         shareable = may_answer_from_cache(request)
-        marks_at_start = store.purge_marks(request.get_full_path()) if shareable else None
+        marks_at_start = self.purge_marks(request) if shareable else None
         response = self.get_response(request)
         if not shareable:
             if not is_anonymous(request.COOKIES) and not response.has_header("Cache-Control"):
@@ -34,7 +45,11 @@ class PageCacheMiddleware:
             max_age=settings.PAGE_CACHE_BROWSER_MAX_AGE,
             s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
         )
-        store.keep(request.get_full_path(), response, marks_at_start=marks_at_start, also_showing=also_showing(request))
+        if marks_at_start is not None:
+            with contextlib.suppress(store.Unavailable):
+                store.keep(
+                    request.get_full_path(), response, marks_at_start=marks_at_start, also_showing=also_showing(request)
+                )
         # Feeds carry their own Last-Modified; polling readers that send If-Modified-Since get a 304 too.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)

@@ -8,8 +8,11 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from redis.exceptions import RedisError
 
 KEY_PREFIX = "page:"
+# What the shared page cache raises when Redis does not answer (the in-process cache never does).
+Unavailable = RedisError
 # Outside KEY_PREFIX, so that forget_everything's pattern spares it.
 EVERYTHING_PURGED_KEY = "pagecache:purged"
 # The length is the answer's own; no cookie is ever shared.
@@ -62,9 +65,15 @@ def keep(url: str, response: HttpResponse, *, marks_at_start: tuple, also_showin
 
 
 def pages_showing(story_id: int) -> set[str]:
+    """Pages kept with this story among their related stories. Read while a story is published, so
+    an unreachable cache gives none rather than failing the publish (whose purge then fails too, and
+    is logged)."""
     cache = _cache()
     key = _showing_key(story_id)
-    return set(cache.smembers(key) if hasattr(cache, "smembers") else cache.get(key, set()))
+    try:
+        return set(cache.smembers(key) if hasattr(cache, "smembers") else cache.get(key, set()))
+    except Unavailable:
+        return set()
 
 
 def _showing_key(story_id: int) -> str:

@@ -107,18 +107,26 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_cache(location: str, key_prefix: str, *, ignore_exceptions: bool) -> dict:
+    """A django-redis cache that gives up quickly when Redis does not answer. With
+    ``ignore_exceptions`` it then behaves as empty (logged); without, callers handle the errors."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": ignore_exceptions},
+    }
+
+
+# While Redis is down the site keeps answering: the default cache (navigation, sites, locks) acts
+# as empty, and the page cache renders every page (pagecache/front.py) and logs its failed purges.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mahalleh",
-        },
-        "pages": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mahalleh-pages",
-        },
+        "default": redis_cache(REDIS_URL, "mahalleh", ignore_exceptions=True),
+        "pages": redis_cache(REDIS_URL, "mahalleh-pages", ignore_exceptions=False),
     }
 else:
     CACHES = {
