@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from . import store
+from .models import FailedPurge
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ def purge_everything() -> None:
 
 def _purge_now(urls: set[str]) -> None:
     try:
-        store.forget(urls)
+        _forget_or_keep_for_later(urls=urls)
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
             _purge_front_end(urls)
     except Exception:
@@ -34,11 +35,36 @@ def _purge_now(urls: set[str]) -> None:
 
 def _purge_everything_now() -> None:
     try:
-        store.forget_everything()
+        _forget_or_keep_for_later(everything=True)
     except Exception:
         logger.exception("Could not empty the page cache")
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         logger.warning("Site-wide change: the front-end cache keeps pages until PAGE_CACHE_SHARED_MAX_AGE runs out.")
+
+
+def _forget_or_keep_for_later(*, urls: set[str] = frozenset(), everything: bool = False) -> None:
+    try:
+        retry_failed_purges()
+        if everything:
+            store.forget_everything()
+        else:
+            store.forget(urls)
+    except store.Unavailable:
+        FailedPurge.objects.create(urls=sorted(urls), everything=everything)
+        logger.exception("Page cache unreachable: purge kept to retry (%s)", "everything" if everything else len(urls))
+
+
+def retry_failed_purges() -> int:
+    """Takes the purges that failed while the cache was unreachable, oldest first; raises
+    store.Unavailable, keeping the rest, if it still is."""
+    failed = list(FailedPurge.objects.order_by("pk"))
+    for failure in failed:
+        if failure.everything:
+            store.forget_everything()
+        else:
+            store.forget(set(failure.urls))
+        failure.delete()
+    return len(failed)
 
 
 def _purge_front_end(urls: set[str]) -> None:

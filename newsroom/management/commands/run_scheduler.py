@@ -1,13 +1,18 @@
 """manage.py run_scheduler: publish (and expire) scheduled pages every minute, until stopped.
 
 A loop around Wagtail's own `publish_scheduled`, so that nobody has to click at the scheduled time.
+Each round also retries page cache purges that failed while Redis was unreachable.
 Run exactly one of these per site (see the README for production).
 """
 
+import contextlib
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from pagecache import store
+from pagecache.purge import retry_failed_purges
 
 
 class Command(BaseCommand):
@@ -20,6 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, interval=60, once=False, **options):
         while True:
             call_command("publish_scheduled", stdout=self.stdout)
+            with contextlib.suppress(store.Unavailable):
+                retry_failed_purges()
             if once:
                 return
             time.sleep(interval)

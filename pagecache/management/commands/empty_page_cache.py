@@ -1,9 +1,10 @@
-"""Empties the page cache. Run it after Redis was unreachable from an app server while stories
-changed: that server's purges were lost (logged as "Could not purge"), so kept pages may be stale."""
+"""Empties the page cache, at once, of every page whose purge is still waiting for Redis to answer
+(the scheduler retries those each minute) or was never recorded."""
 
 from django.core.management.base import BaseCommand
 
 from pagecache import store
+from pagecache.models import FailedPurge
 
 
 class Command(BaseCommand):
@@ -11,4 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         store.forget_everything()
+        FailedPurge.objects.all().delete()  # each was a part of everything
         self.stdout.write("Page cache emptied.")
