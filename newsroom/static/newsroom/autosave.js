@@ -1,4 +1,5 @@
-// Keeps Wagtail's autosave from skipping what is typed while a save is on its way (Wagtail 8.0.1).
+// Keeps Wagtail's autosave from skipping what is typed while a save is on its way (Wagtail 8.0.1),
+// and a submission from racing an autosave.
 //
 // When an autosave succeeds, Wagtail's change watcher (w-unsaved) takes the form as it is at that
 // moment for the saved state. Anything typed while the request travelled then counts as saved though
@@ -33,6 +34,23 @@
       sent.set(event.target, comparable(event.detail.formData));
     }
   });
+
+  // A submission made while an autosave is on its way waits for it: two saves of one story at once
+  // can fail (both create its new tags) or leave the older text as the latest revision.
+  document.addEventListener(
+    'submit',
+    (event) => {
+      const form = event.target;
+      const app = window.wagtail && window.wagtail.app;
+      const autosave = app && app.getControllerForElementAndIdentifier(form, 'w-autosave');
+      if (!autosave || !autosave.submitPromise) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const submitter = event.submitter;
+      autosave.submitPromise.finally(() => form.requestSubmit(submitter));
+    },
+    true,
+  );
 
   // Runs after the form's own w-autosave:success actions, which have just reset the watcher.
   document.addEventListener('w-autosave:success', (event) => {
