@@ -1,6 +1,10 @@
 """Driving Wagtail's admin in headless Chromium as a person would: logging in, menus, the editor's
 footer actions and workflow dialogs, and waiting for autosave."""
 
+import sys
+import threading
+import traceback
+
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
@@ -72,6 +76,18 @@ if (!window.autosaveWatch) {
         window.autosaveWatch.sent = [...event.detail.formData.values()].filter(v => typeof v === "string").join("\\n");
     });
     document.addEventListener("w-autosave:success", () => { window.autosaveWatch.saved = window.autosaveWatch.sent; });
+    // Every request the page makes, for the message of a save that never comes back.
+    window.autosaveWatch.requests = [];
+    const fetch = window.fetch;
+    window.fetch = (...args) => {
+        const request = {url: String(args[0]), sent: Math.round(performance.now())};
+        window.autosaveWatch.requests.push(request);
+        const answered = status => Object.assign(request, {answered: Math.round(performance.now()), status});
+        return fetch(...args).then(
+            response => { answered(response.status); return response; },
+            error => { answered(String(error)); throw error; },
+        );
+    };
 }
 """
 
@@ -99,6 +115,17 @@ def autosave_state(driver) -> str | None:
     return autosave_indicator(driver, "data-w-autosave-state-value")
 
 
+def server_threads() -> str:
+    """Where every other thread of this process is: the live server answers in threads of the test's own
+    process, so a save that never comes back shows here what it is waiting on."""
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, ident)}\n{''.join(traceback.format_stack(frame))}"
+        for ident, frame in sys._current_frames().items()
+        if ident != threading.get_ident()
+    )
+
+
 def wait_until_autosaved(driver, text: str) -> None:
     """Waits for Wagtail's autosave to have saved ``text``. On a new page, the first autosave also turns the
     create form into the edit form (its address becomes /edit/): a submission before then would create
@@ -109,7 +136,10 @@ def wait_until_autosaved(driver, text: str) -> None:
     except TimeoutException:
         raise AssertionError(
             f"autosave did not keep {text!r}: it is {autosave_state(driver)!r} at {driver.current_url} "
-            f"({autosave_indicator(driver, 'data-w-tooltip-content-value')!r}); last saved: {autosaved(driver)!r}"
+            f"({autosave_indicator(driver, 'data-w-tooltip-content-value')!r}); last saved: {autosaved(driver)!r}\n"
+            f"Requests at {driver.execute_script('return Math.round(performance.now())')} ms: "
+            f"{driver.execute_script('return window.autosaveWatch.requests')}\n"
+            f"Server threads:\n{server_threads()}"
         ) from None
 
 
