@@ -36,18 +36,30 @@
   });
 
   // A submission made while an autosave is on its way waits for it: two saves of one story at once
-  // can fail (both create its new tags) or leave the older text as the latest revision.
+  // can fail (both create its new tags) or leave the older text as the latest revision. It waits a
+  // bounded time: an autosave stuck on a bad connection must not stop the reporter from submitting.
+  const LONGEST_WAIT_MS = 15000;
+  const waiting = new WeakSet();
+  const released = new WeakSet();
   document.addEventListener(
     'submit',
     (event) => {
       const form = event.target;
       const app = window.wagtail && window.wagtail.app;
       const autosave = app && app.getControllerForElementAndIdentifier(form, 'w-autosave');
-      if (!autosave || !autosave.submitPromise) return;
+      if (!autosave || !autosave.submitPromise || released.has(form)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (waiting.has(form)) return;
+      waiting.add(form);
       const submitter = event.submitter;
-      autosave.submitPromise.finally(() => form.requestSubmit(submitter));
+      const longestWait = new Promise((resolve) => setTimeout(resolve, LONGEST_WAIT_MS));
+      Promise.race([autosave.submitPromise, longestWait]).finally(() => {
+        waiting.delete(form);
+        released.add(form);
+        form.requestSubmit(submitter);
+        released.delete(form);
+      });
     },
     true,
   );
