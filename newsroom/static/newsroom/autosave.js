@@ -8,31 +8,16 @@
 // autosaves it too.
 (() => {
   const sent = new WeakMap();
-  const NOT_COMPARED = ['csrfmiddlewaretoken', 'next', 'overwrite_revision_id'];
-
-  // The same text the change watcher compares: the form's data without the token, files by name.
-  const comparable = (formData) => {
-    const data = new FormData();
-    for (const [key, value] of formData.entries()) {
-      if (NOT_COMPARED.includes(key)) continue;
-      data.append(
-        key,
-        value instanceof File
-          ? new URLSearchParams([
-              ['name', value.name],
-              ['size', `${value.size}`],
-              ['type', value.type],
-            ]).toString()
-          : value,
-      );
-    }
-    return new URLSearchParams(data).toString();
+  const controller = (form, identifier) => {
+    const app = window.wagtail && window.wagtail.app;
+    return app && app.getControllerForElementAndIdentifier(form, identifier);
   };
 
+  // Dispatched as the save reads the form, so the watcher's own reading of the form (its fields and
+  // exclusions) is what this save sends.
   document.addEventListener('w-autosave:save', (event) => {
-    if (event.detail && event.detail.formData) {
-      sent.set(event.target, comparable(event.detail.formData));
-    }
+    const watcher = controller(event.target, 'w-unsaved');
+    if (watcher) sent.set(event.target, watcher.formData);
   });
 
   // A submission made while an autosave is on its way waits for it: two saves of one story at once
@@ -45,8 +30,7 @@
     'submit',
     (event) => {
       const form = event.target;
-      const app = window.wagtail && window.wagtail.app;
-      const autosave = app && app.getControllerForElementAndIdentifier(form, 'w-autosave');
+      const autosave = controller(form, 'w-autosave');
       if (!autosave || !autosave.submitPromise || released.has(form)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -68,8 +52,7 @@
   document.addEventListener('w-autosave:success', (event) => {
     const form = event.target;
     const saved = sent.get(form);
-    const app = window.wagtail && window.wagtail.app;
-    const watcher = app && app.getControllerForElementAndIdentifier(form, 'w-unsaved');
+    const watcher = controller(form, 'w-unsaved');
     if (!saved || !watcher) return;
     watcher.initialFormData = saved;
     watcher.previousFormData = saved;
