@@ -13,9 +13,10 @@ from pagecache import store
 
 
 @pytest.fixture(autouse=True, scope="session")
-def photo_originals_root():
+def throwaway_folders():
     yield
     shutil.rmtree(settings.PHOTO_ORIGINALS_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.SEARCH_INDEX_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

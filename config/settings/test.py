@@ -18,8 +18,9 @@ STORAGES["photo_originals"] = {
     "BACKEND": "cms.photos.storages.PrivateFileSystemStorage",
     "OPTIONS": {"location": str(PHOTO_ORIGINALS_ROOT)},
 }
-# Each test gets its own embedded index directory (tests/conftest.py).
-SEARCH_INDEX_DIR = BASE_DIR / "var" / "test-search-index"
+# Each test process (each pytest-xdist worker) its own embedded index, in a throwaway folder (removed
+# by tests/conftest.py): a shared one would show one worker's stories in another's related stories.
+SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / f"mahalleh-test-search-index-{os.getpid()}"
 # Test data lives in a transaction (or in memory) that forked workers cannot see.
 SEARCH_INDEX_WORKERS = 1
 # Hashed static names need collectstatic first; tests render templates without it.
