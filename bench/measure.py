@@ -210,7 +210,7 @@ def main():
     runs["search uncached"] = search
     base = f"http://127.0.0.1:{PORT}"
     results = {}
-    gunicorn = start([BIN / "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"])
+    gunicorn = start([BIN / "gunicorn", "-c", "config/gunicorn.py", "config.asgi"])
     try:
         wait_for(base + "/")
         # CPU per request first, on idle workers, so no queued load-test request is counted.
@@ -235,7 +235,11 @@ def main():
         memory = {pid: rss_mib(pid) for pid in worker_pids(gunicorn)}
     finally:
         stop(gunicorn)
-    bare = start([BIN / "gunicorn", "-c", "config/gunicorn.py", "bench.bare_django"], BENCH_STORY_HTML=str(story_html))
+    # As a bare Django view is usually served: gunicorn's threaded WSGI worker.
+    bare = start(
+        [BIN / "gunicorn", "-c", "config/gunicorn.py", "-k", "gthread", "--threads", "4", "bench.bare_django"],
+        BENCH_STORY_HTML=str(story_html),
+    )
     try:
         wait_for(base + "/")
         results["bare Django view"] = wrk(base + "/")
@@ -243,7 +247,10 @@ def main():
         stop(bare)
     results["nginx static story"] = nginx_static(story_html)
 
-    print(f"\n{CONNECTIONS} connections, {SECONDS} s each, gunicorn 2 workers (gthread), wrk -t2 on the same 2 cores")
+    print(
+        f"\n{CONNECTIONS} connections, {SECONDS} s each, gunicorn 2 workers (asgi worker: cached pages on the "
+        "event loop, renders in its WSGI threads; the bare view on gthread), wrk -t2 on the same 2 cores"
+    )
     print(f"{'page':<24}{'req/s':>10}{'p50':>10}{'p99':>10}{'CPU ms/req':>12}  errors")
     for name, result in results.items():
         if "cpu_ms" in result:

@@ -1,18 +1,19 @@
-"""Gunicorn settings for production, from the environment: `gunicorn -c config/gunicorn.py config.wsgi`."""
+"""Gunicorn settings for production, from the environment: `gunicorn -c config/gunicorn.py config.asgi`."""
 
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-# Threads let a worker keep connections alive from nginx while another request renders.
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# An event loop per worker answers cached pages and keeps connections from nginx alive; pages are
+# rendered in each worker's pool of WSGI_THREADS threads (config/asgi.py). uvloop when installed.
+worker_class = "asgi"
 keepalive = 5
 timeout = 30
 graceful_timeout = 30
-# Workers are replaced now and then, so slow leaks in any library cannot grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Replacing a worker now and then bounds a slow leak in any library, but a replaced asgi worker drops
+# the connections it kept alive (nginx retries them; other clients see errors), so it is opt-in.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 preload_app = True
 # X-Forwarded-* are trusted only from nginx on the same host or network (see docker-compose.yml).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

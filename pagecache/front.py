@@ -31,12 +31,35 @@ def request_path(environ) -> str:
     return raw.encode("latin-1").decode("utf-8", errors="replace")
 
 
-def needs_https_redirect(environ) -> bool:
-    """Plain-HTTP requests go on to Django's SecurityMiddleware, which redirects them."""
-    if not settings.SECURE_SSL_REDIRECT or environ.get("wsgi.url_scheme") == "https":
+def needs_https_redirect(scheme: str, forwarded_scheme: str | None) -> bool:
+    """Plain-HTTP requests go on to Django's SecurityMiddleware, which redirects them.
+    ``forwarded_scheme`` is the value of the proxy's header named by SECURE_PROXY_SSL_HEADER."""
+    if not settings.SECURE_SSL_REDIRECT or scheme == "https":
         return False
     proxy_header = settings.SECURE_PROXY_SSL_HEADER
-    return not (proxy_header and environ.get(proxy_header[0]) == proxy_header[1])
+    return not (proxy_header and forwarded_scheme == proxy_header[1])
+
+
+def shareable_url(*, method: str, path: str, query: str, cookie_header: str, https_redirect: bool) -> str | None:
+    """The page's key in the cache when every anonymous reader gets the same answer, else None.
+    ``path`` is percent-decoded, ``query`` already without tracking parameters."""
+    shareable = is_shareable(method=method, path=path, query=query, cookies=parse_cookie(cookie_header))
+    if not shareable or https_redirect:
+        return None
+    return escape_uri_path(path) + (f"?{query}" if query else "")
+
+
+def answer(page, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
+    """The status, headers and body that answer a request from a kept page."""
+    content, headers = page
+    if is_not_modified(
+        if_none_match=if_none_match,
+        if_modified_since=if_modified_since,
+        etag=headers.get("ETag", ""),
+        last_modified=headers.get("Last-Modified", ""),
+    ):
+        return "304 Not Modified", [(k, v) for k, v in headers.items() if k.lower() in NOT_MODIFIED_HEADERS], b""
+    return "200 OK", [*headers.items(), ("Content-Length", str(len(content)))], b"" if method == "HEAD" else content
 
 
 class PageCacheFront:
@@ -47,7 +70,7 @@ class PageCacheFront:
         if environ["REQUEST_METHOD"] in ("GET", "HEAD"):
             # Stripped for Django too, so a page rendered for a shared link keeps no trace of it.
             environ["QUERY_STRING"] = without_tracking(environ.get("QUERY_STRING", ""))
-        url = self.shareable_url(environ)
+        url = self.url_of(environ)
         if url is None:
             return self.application(environ, start_response)
         try:
@@ -66,7 +89,14 @@ class PageCacheFront:
                     store.finish_rendering(url)
         if page is None:
             return self.application(environ, start_response)
-        return self.answer(environ, start_response, page)
+        status, headers, body = answer(
+            page,
+            method=environ["REQUEST_METHOD"],
+            if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
+            if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),
+        )
+        start_response(status, headers)
+        return [body]
 
     @staticmethod
     def rendered_by_another(url: str) -> tuple[bytes, dict[str, str]] | None:
@@ -78,32 +108,14 @@ class PageCacheFront:
         return store.fetch(url)
 
     @staticmethod
-    def answer(environ, start_response, page):
-        content, headers = page
-        if is_not_modified(
-            if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
-            if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),
-            etag=headers.get("ETag", ""),
-            last_modified=headers.get("Last-Modified", ""),
-        ):
-            start_response(
-                "304 Not Modified", [(k, v) for k, v in headers.items() if k.lower() in NOT_MODIFIED_HEADERS]
-            )
-            return [b""]
-        start_response("200 OK", [*headers.items(), ("Content-Length", str(len(content)))])
-        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else content]
-
-    @staticmethod
-    def shareable_url(environ) -> str | None:
-        """The page's key in the cache when every anonymous reader gets the same answer, else None."""
-        path = request_path(environ)
-        query = environ.get("QUERY_STRING", "")
-        shareable = is_shareable(
+    def url_of(environ) -> str | None:
+        proxy_header = settings.SECURE_PROXY_SSL_HEADER
+        return shareable_url(
             method=environ["REQUEST_METHOD"],
-            path=path,
-            query=query,
-            cookies=parse_cookie(environ.get("HTTP_COOKIE", "")),
+            path=request_path(environ),
+            query=environ.get("QUERY_STRING", ""),
+            cookie_header=environ.get("HTTP_COOKIE", ""),
+            https_redirect=needs_https_redirect(
+                environ.get("wsgi.url_scheme", "http"), environ.get(proxy_header[0]) if proxy_header else None
+            ),
         )
-        if not shareable or needs_https_redirect(environ):
-            return None
-        return escape_uri_path(path) + (f"?{query}" if query else "")

@@ -1,9 +1,10 @@
-"""Requests through the WSGI application that gunicorn serves (config.wsgi), front door included.
+"""Requests through the applications servers run (config.wsgi, config.asgi), front doors included.
 
 Django's test client enters Django directly, past the page cache's front door, so the tests of cache
-hits use this instead.
+hits use these instead.
 """
 
+import asyncio
 import io
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -56,3 +57,45 @@ class FrontDoor:
             request_started.connect(close_old_connections)
             request_finished.connect(close_old_connections)
         return Answer(answer["status"], answer["headers"], content)
+
+
+class AsgiDoor:
+    """Requests through an ASGI front door (pagecache/asgi.py, as config.asgi serves it), on one event
+    loop for the whole test. Header names come back in lower case, as ASGI carries them."""
+
+    def __init__(self, application):
+        self.application = application
+        self.loop = asyncio.new_event_loop()
+
+    def get(self, url: str, *, method: str = "GET", headers: dict[str, str] | None = None, https: bool = False):
+        parts = urlsplit(url)
+        request_headers = (headers or {}).items()
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": method,
+            "scheme": "https" if https else "http",
+            "path": unquote(parts.path),
+            "raw_path": parts.path.encode(),
+            "query_string": parts.query.encode(),
+            "root_path": "",
+            "headers": [(b"host", b"127.0.0.1")] + [(k.lower().encode(), v.encode()) for k, v in request_headers],
+            "client": ("127.0.0.1", 50000),
+            "server": ("127.0.0.1", 80),
+        }
+        sent = []
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            sent.append(message)
+
+        self.loop.run_until_complete(self.application(scope, receive, send))
+        start, *body = sent
+        headers = {name.decode(): value.decode("latin-1") for name, value in start["headers"]}
+        return Answer(start["status"], headers, b"".join(message.get("body", b"") for message in body))
+
+    def close(self) -> None:
+        self.loop.close()
