@@ -52,7 +52,7 @@ def shareable_url(*, method: str, path: str, query: str, cookie_header: str, htt
 def answer(page, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
     """The status, headers and body that answer a request from a kept page."""
     content, headers = page
-    if is_not_modified(
+    if (if_none_match or if_modified_since) and is_not_modified(
         if_none_match=if_none_match,
         if_modified_since=if_modified_since,
         etag=headers.get("ETag", ""),
