@@ -19,7 +19,7 @@ from redis.exceptions import RedisError
 
 from . import store
 from .front import answer, needs_https_redirect, shareable_url
-from .policy import without_tracking
+from .policy import hostname, without_tracking
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class AsgiPageCacheFront:
         )
         if url is None:
             return None
-        page = await self.fetch(url)
+        page = await self.fetch(url, hostname(header(scope, "host")))
         if page is None:
             return None
         return answer(
@@ -74,7 +74,7 @@ class AsgiPageCacheFront:
             if_modified_since=header(scope, "if-modified-since"),
         )
 
-    async def fetch(self, url: str):
+    async def fetch(self, url: str, host: str):
         """The kept page, or None when it is not kept or Redis does not answer (the WSGI door then
         renders it, and logs the outage)."""
         if self.redis is None:
@@ -83,7 +83,7 @@ class AsgiPageCacheFront:
             kept = await self.redis.get(self.cache.make_key(store.key_for(url)))
         except RedisError:
             return None
-        return None if kept is None else self.cache.client.decode(kept)
+        return store.rendered_for(None if kept is None else self.cache.client.decode(kept), host)
 
 
 def header(scope, name: str, *, joined_by: str = ",") -> str:

@@ -19,7 +19,7 @@ from django.utils.encoding import escape_uri_path
 
 from . import store
 from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
-from .policy import is_shareable, without_tracking
+from .policy import hostname, is_shareable, without_tracking
 
 RENDER_POLL_SECONDS = 0.02
 logger = logging.getLogger(__name__)
@@ -73,11 +73,12 @@ class PageCacheFront:
         url = self.url_of(environ)
         if url is None:
             return self.application(environ, start_response)
+        host = hostname(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
         try:
-            page = store.fetch(url)
+            page = store.fetch(url, host)
             claimed = page is None and store.start_rendering(url)
             if page is None and not claimed:
-                page = self.rendered_by_another(url)
+                page = self.rendered_by_another(url, host)
         except store.Unavailable:
             logger.warning("Page cache unavailable: %s rendered fresh", url)
             return self.application(environ, start_response)
@@ -99,13 +100,13 @@ class PageCacheFront:
         return [body]
 
     @staticmethod
-    def rendered_by_another(url: str) -> tuple[bytes, dict[str, str]] | None:
+    def rendered_by_another(url: str, host: str) -> tuple[bytes, dict[str, str]] | None:
         """The page once the reader rendering it has kept it; None if it was not kept (a 404, a page
         with a form) or took longer than PAGE_CACHE_RENDER_WAIT, and this reader renders it too."""
         deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT
         while store.is_rendering(url) and time.monotonic() < deadline:
             time.sleep(RENDER_POLL_SECONDS)
-        return store.fetch(url)
+        return store.fetch(url, host)
 
     @staticmethod
     def url_of(environ) -> str | None:

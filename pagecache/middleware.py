@@ -11,7 +11,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import parse_http_date_safe
 
 from . import store
-from .policy import is_anonymous, may_answer_from_cache, may_keep
+from .policy import hostname, is_anonymous, may_answer_from_cache, may_keep
 from .shown import also_showing
 
 
@@ -48,7 +48,11 @@ class PageCacheMiddleware:
         if marks_at_start is not None:
             with contextlib.suppress(store.Unavailable):
                 store.keep(
-                    request.get_full_path(), response, marks_at_start=marks_at_start, also_showing=also_showing(request)
+                    request.get_full_path(),
+                    response,
+                    host=hostname(request.get_host()),
+                    marks_at_start=marks_at_start,
+                    also_showing=also_showing(request),
                 )
         # Feeds carry their own Last-Modified; polling readers that send If-Modified-Since get a 304 too.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

@@ -5,6 +5,8 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Site
 
 LISTING_PAGE_QUERY = re.compile(r"page=([2-9]|[1-9][0-9]+)")
 PERSONAL_CACHE_CONTROL = ("private", "no-cache", "no-store")
@@ -59,9 +61,18 @@ def may_answer_from_cache(request: HttpRequest) -> bool:
     )
 
 
+def hostname(host_header: str) -> str:
+    """The host a page is asked for, without its port; empty for a malformed Host header."""
+    return split_domain_port(host_header)[0]
+
+
 def may_keep(request: HttpRequest, response: HttpResponse) -> bool:
-    """Only complete, impersonal pages: no cookie set, no CSRF token in a form, not marked private."""
+    """Only complete, impersonal pages of the default site (the purges know its addresses only): no
+    cookie set, no CSRF token in a form, not marked private."""
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    site = Site.find_for_request(request)
+    if site is None or not site.is_default_site:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
         return False

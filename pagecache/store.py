@@ -28,9 +28,16 @@ def key_for(url: str) -> str:
     return KEY_PREFIX + hashlib.sha256(unquote(url).encode()).hexdigest()
 
 
-def fetch(url: str) -> tuple[bytes, dict[str, str]] | None:
+def fetch(url: str, host: str) -> tuple[bytes, dict[str, str]] | None:
     """The kept page's body and headers, as they were sent when it was rendered."""
-    return _cache().get(key_for(url))
+    return rendered_for(_cache().get(key_for(url)), host)
+
+
+def rendered_for(kept, host: str) -> tuple[bytes, dict[str, str]] | None:
+    """A kept page is only for the host it was rendered for: another host may be another site."""
+    if kept is None or len(kept) != 3 or kept[2] != host:
+        return None
+    return kept[0], kept[1]
 
 
 def purge_marks(url: str) -> tuple[str | None, str | None]:
@@ -42,13 +49,13 @@ def purge_marks(url: str) -> tuple[str | None, str | None]:
     return marks.get(_purge_mark_key(url)), marks.get(EVERYTHING_PURGED_KEY)
 
 
-def keep(url: str, response: HttpResponse, *, marks_at_start: tuple, also_showing=()) -> None:
+def keep(url: str, response: HttpResponse, *, host: str, marks_at_start: tuple, also_showing=()) -> None:
     """Keeps a page unless a purge ran while it rendered; ``also_showing`` names stories it shows
     that no listing rule accounts for (related stories), so that a change to one of them can find
     this page (``pages_showing``)."""
     headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
     cache = _cache()
-    cache.set(key_for(url), (response.content, headers), timeout=settings.PAGE_CACHE_TIMEOUT)
+    cache.set(key_for(url), (response.content, headers, host), timeout=settings.PAGE_CACHE_TIMEOUT)
     # Checked after the set, as purges mark before they delete: a purge either sees this page and
     # deletes it, or leaves a mark seen here.
     if purge_marks(url) != marks_at_start:

@@ -69,7 +69,7 @@ class AsgiDoor:
 
     def get(self, url: str, *, method: str = "GET", headers: dict[str, str] | None = None, https: bool = False):
         parts = urlsplit(url)
-        request_headers = (headers or {}).items()
+        request_headers = {"host": "127.0.0.1", **{name.lower(): value for name, value in (headers or {}).items()}}
         scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
@@ -80,7 +80,7 @@ class AsgiDoor:
             "raw_path": parts.path.encode(),
             "query_string": parts.query.encode(),
             "root_path": "",
-            "headers": [(b"host", b"127.0.0.1")] + [(k.lower().encode(), v.encode()) for k, v in request_headers],
+            "headers": [(name.encode(), value.encode()) for name, value in request_headers.items()],
             "client": ("127.0.0.1", 50000),
             "server": ("127.0.0.1", 80),
         }

@@ -87,6 +87,11 @@ def test_a_link_shared_with_tracking_parameters_is_answered_from_the_cache(reade
     assert django.requests == 1
 
 
+def test_a_page_kept_for_one_host_is_left_to_django_at_another(reader, cached_story, django):
+    reader.get(cached_story.url, headers={"Host": "gohardasht.example"})
+    assert django.requests == 2
+
+
 def test_a_reader_with_a_session_goes_past_the_cache(reader, cached_story):
     answer = reader.get(cached_story.url, headers={"Cookie": f"theme=dark; {django_settings.SESSION_COOKIE_NAME}=x"})
     assert STALE_TITLE in answer.text()

@@ -12,6 +12,7 @@ from pagecache import store
 from .front_door import FrontDoor
 
 pytestmark = pytest.mark.django_db
+READERS_HOST = "127.0.0.1"  # as FrontDoor sends it
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def another_reader_renders(url: str, *, keeps: str | None, after: float = 0.2) -
     def finish():
         time.sleep(after)
         if keeps is not None:
-            store.keep(url, HttpResponse(keeps), marks_at_start=marks)
+            store.keep(url, HttpResponse(keeps), host=READERS_HOST, marks_at_start=marks)
         store.finish_rendering(url)
 
     thread = threading.Thread(target=finish)

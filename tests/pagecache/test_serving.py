@@ -1,7 +1,7 @@
 """Anonymous readers share cached pages; nobody else does, and every cached page can be revalidated."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from cms.models import ArticlePage
 from pagecache import store
@@ -131,3 +131,26 @@ def test_cache_control_lets_nginx_or_a_cdn_store_and_revalidate(client, story):
 def test_deep_archive_pages_render_fresh(client, story, settings):
     client.get(story.neighbourhood.url + f"?page={settings.PAGE_CACHE_LISTING_PAGES + 1}")
     assert not store.is_kept(story.neighbourhood.url + f"?page={settings.PAGE_CACHE_LISTING_PAGES + 1}")
+
+
+@pytest.fixture
+def neighbourhood_site(story, django_capture_on_commit_callbacks):
+    """The story's neighbourhood as a site of its own, at its own host."""
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.create(hostname="gohardasht.example", port=80, root_page=story.neighbourhood)
+    return {"Host": "gohardasht.example"}
+
+
+def test_a_page_kept_for_one_host_is_never_served_at_another(reader, neighbourhood_site, story):
+    assert story.title in reader.get("/").text()
+    assert store.is_kept("/")
+    at_its_own_host = reader.get("/", headers=neighbourhood_site).text()
+    assert story.neighbourhood.description in at_its_own_host
+    assert at_its_own_host != reader.get("/").text()
+
+
+def test_pages_of_a_site_other_than_the_default_are_never_kept(reader, neighbourhood_site, story):
+    # At its own host the story is one level down: its neighbourhood is that site's home page.
+    path = "/" + story.slug + "/"
+    assert story.title in reader.get(path, headers=neighbourhood_site).text()
+    assert not store.is_kept(path)
