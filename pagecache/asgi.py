@@ -9,8 +9,6 @@ Pages are read as the pages cache wrote them, with django-redis's own key and de
 Redis (the default setup) every request goes on to the WSGI application.
 """
 
-import logging
-
 import redis.asyncio
 from a2wsgi import WSGIMiddleware
 from django.conf import settings
@@ -22,7 +20,6 @@ from .front import answer, needs_https_redirect, shareable_url
 from .policy import hostname, without_tracking
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
-logger = logging.getLogger(__name__)
 
 
 class AsgiPageCacheFront:
@@ -52,13 +49,12 @@ class AsgiPageCacheFront:
 
     async def kept_answer(self, scope) -> tuple[str, list, bytes] | None:
         method = scope["method"]
-        query = scope["query_string"].decode("latin-1")
         proxy_header = settings.SECURE_PROXY_SSL_HEADER
         forwarded = header(scope, proxy_header[0].removeprefix("HTTP_").replace("_", "-")) if proxy_header else None
         url = shareable_url(
             method=method,
             path=scope["path"],
-            query=without_tracking(query) if method in ("GET", "HEAD") else query,
+            query=without_tracking(scope["query_string"].decode("latin-1")),
             cookie_header=header(scope, "cookie", joined_by="; "),
             https_redirect=needs_https_redirect(scope.get("scheme", "http"), forwarded),
         )
