@@ -5,12 +5,12 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # An event loop per worker answers cached pages and keeps connections from nginx alive; pages are
-# rendered in each worker's pool of WSGI_THREADS threads (config/asgi.py). uvloop when installed.
-worker_class = "asgi"
+# rendered in each worker's pool of WSGI_THREADS threads (config/asgi.py).
+worker_class = "config.gunicorn_worker.Worker"
 keepalive = 5
 timeout = 30
 graceful_timeout = 30
-# Replacing a worker now and then bounds a slow leak in any library, but a replaced asgi worker drops
+# Replacing a worker now and then bounds a slow leak in any library, but a replaced worker drops
 # the connections it kept alive (nginx retries them; other clients see errors), so it is opt-in.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10

@@ -5,34 +5,37 @@ cached page costs one asynchronous Redis read, with no thread. Everything else (
 forms, the admin) goes on to the WSGI application, its own front door included, in a pool of
 threads: renders, waits for another reader's render and Redis outages are handled there as ever.
 
-Pages are read as the pages cache wrote them, with django-redis's own key and decoding. Without
-Redis (the default setup) every request goes on to the WSGI application.
+Pages are read as the pages cache wrote them, with django-redis's own key and decoding, over a
+connection of the door's own (pagecache/pipelined_get.py). Without Redis (the default setup) every
+request goes on to the WSGI application.
 """
 
-import redis.asyncio
 from a2wsgi import WSGIMiddleware
 from django.conf import settings
 from django.core.cache import caches
-from redis.exceptions import RedisError
 
 from . import store
 from .front import answer, needs_https_redirect, shareable_url
+from .pipelined_get import PipelinedGet, RedisUnavailable
 from .policy import hostname, without_tracking
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
+# Pages read again byte for byte as last read are not decoded again; the memory this takes is bounded.
+REMEMBERED_DECODINGS = 256
 
 
 class AsgiPageCacheFront:
     def __init__(self, wsgi_application, *, threads: int):
         self.application = WSGIMiddleware(wsgi_application, workers=threads)
         cache_settings = settings.CACHES[settings.PAGE_CACHE_ALIAS]
-        self.redis_location = cache_settings["LOCATION"] if cache_settings["BACKEND"] == REDIS_CACHE else None
+        redis_location = cache_settings["LOCATION"] if cache_settings["BACKEND"] == REDIS_CACHE else None
+        self.redis = PipelinedGet(redis_location, timeout=1) if redis_location else None
         # Only its key making and decoding are used, never its connections.
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        self.redis = None  # made in the worker's event loop, on the first request
+        self.decoded = {}  # Redis key: (the bytes read, what they decode to)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and self.redis_location:
+        if scope["type"] == "http" and self.redis:
             kept = await self.kept_answer(scope)
             if kept is not None:
                 status, headers, body = kept
@@ -49,40 +52,60 @@ class AsgiPageCacheFront:
 
     async def kept_answer(self, scope) -> tuple[str, list, bytes] | None:
         method = scope["method"]
+        headers = request_headers(scope)
         proxy_header = settings.SECURE_PROXY_SSL_HEADER
-        forwarded = header(scope, proxy_header[0].removeprefix("HTTP_").replace("_", "-")) if proxy_header else None
+        forwarded = None
+        if proxy_header:
+            forwarded = headers.get(proxy_header[0].removeprefix("HTTP_").replace("_", "-").lower())
         url = shareable_url(
             method=method,
             path=scope["path"],
             query=without_tracking(scope["query_string"].decode("latin-1")),
-            cookie_header=header(scope, "cookie", joined_by="; "),
+            cookie_header=headers.get("cookie", ""),
             https_redirect=needs_https_redirect(scope.get("scheme", "http"), forwarded),
         )
         if url is None:
             return None
-        page = await self.fetch(url, hostname(header(scope, "host")))
+        page = await self.fetch(url, hostname(headers.get("host", "")))
         if page is None:
             return None
         return answer(
             page,
             method=method,
-            if_none_match=header(scope, "if-none-match"),
-            if_modified_since=header(scope, "if-modified-since"),
+            if_none_match=headers.get("if-none-match", ""),
+            if_modified_since=headers.get("if-modified-since", ""),
         )
 
     async def fetch(self, url: str, host: str):
         """The kept page, or None when it is not kept or Redis does not answer (the WSGI door then
         renders it, and logs the outage)."""
-        if self.redis is None:
-            self.redis = redis.asyncio.from_url(self.redis_location, socket_timeout=1, socket_connect_timeout=1)
+        key = self.cache.make_key(store.key_for(url))
         try:
-            kept = await self.redis.get(self.cache.make_key(store.key_for(url)))
-        except RedisError:
+            kept = await self.redis.get(key)
+        except RedisUnavailable:
             return None
-        return store.rendered_for(None if kept is None else self.cache.client.decode(kept), host)
+        if kept is None:
+            return None
+        return store.rendered_for(self.decode(key, kept), host)
+
+    def decode(self, key: str, kept: bytes):
+        remembered = self.decoded.get(key)
+        if remembered is not None and remembered[0] == kept:
+            return remembered[1]
+        if len(self.decoded) >= REMEMBERED_DECODINGS:
+            self.decoded.clear()
+        decoded = self.cache.client.decode(kept)
+        self.decoded[key] = (kept, decoded)
+        return decoded
 
 
-def header(scope, name: str, *, joined_by: str = ",") -> str:
-    """A request header as text; repeated ones joined (a browser on HTTP/2 may split its cookies)."""
-    wanted = name.lower().encode()
-    return joined_by.join(value.decode("latin-1") for key, value in scope["headers"] if key == wanted)
+def request_headers(scope) -> dict[str, str]:
+    """The request's headers as text by lower-case name; repeated ones joined, as Django joins them
+    (a browser on HTTP/2 may split its cookies)."""
+    headers = {}
+    for key, value in scope["headers"]:
+        name, text = key.decode("latin-1").lower(), value.decode("latin-1")
+        if name in headers:
+            text = headers[name] + ("; " if name == "cookie" else ",") + text
+        headers[name] = text
+    return headers

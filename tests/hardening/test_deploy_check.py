@@ -12,11 +12,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def production_environment(**extra) -> dict[str, str]:
     environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     environment.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="news.example.org",
-        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        **extra,
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "news.example.org",
+            "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            **extra,
+        }
     )
     return environment
 
