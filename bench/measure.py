@@ -253,7 +253,7 @@ def main():
     results["nginx static story"] = nginx_static(story_html)
 
     print(
-        f"\n{CONNECTIONS} connections, {SECONDS} s each, gunicorn 2 workers (asgi worker: cached pages on the "
+        f"\n{CONNECTIONS} connections, {SECONDS} s each, gunicorn 2 workers (uvicorn's worker: cached pages on the "
         "event loop, renders in its WSGI threads; the bare view on gthread), wrk -t2 on the same 2 cores"
     )
     print(f"{'page':<24}{'req/s':>10}{'p50':>10}{'p99':>10}{'CPU ms/req':>12}  errors")

@@ -20,7 +20,8 @@ from .pipelined_get import PipelinedGet, RedisUnavailable
 from .policy import hostname, without_tracking
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
-# Pages read again byte for byte as last read are not decoded again; the memory this takes is bounded.
+# A page read again byte for byte as last read is neither decoded nor are its headers encoded again;
+# the memory this takes is bounded.
 REMEMBERED_DECODINGS = 256
 
 
@@ -32,25 +33,19 @@ class AsgiPageCacheFront:
         self.redis = PipelinedGet(redis_location, timeout=1) if redis_location else None
         # Only its key making and decoding are used, never its connections.
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        self.decoded = {}  # Redis key: (the bytes read, what they decode to)
+        self.decoded = {}  # Redis key: (the bytes read, what they decode to, its headers encoded by status)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and self.redis:
             kept = await self.kept_answer(scope)
             if kept is not None:
                 status, headers, body = kept
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": int(status.split()[0]),
-                        "headers": [(name.lower().encode(), value.encode("latin-1")) for name, value in headers],
-                    }
-                )
+                await send({"type": "http.response.start", "status": status, "headers": headers})
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.application(scope, receive, send)
 
-    async def kept_answer(self, scope) -> tuple[str, list, bytes] | None:
+    async def kept_answer(self, scope) -> tuple[int, list[tuple[bytes, bytes]], bytes] | None:
         method = scope["method"]
         headers = request_headers(scope)
         proxy_header = settings.SECURE_PROXY_SSL_HEADER
@@ -66,15 +61,19 @@ class AsgiPageCacheFront:
         )
         if url is None:
             return None
-        page = await self.fetch(url, hostname(headers.get("host", "")))
-        if page is None:
+        found = await self.fetch(url, hostname(headers.get("host", "")))
+        if found is None:
             return None
-        return answer(
+        page, encoded_headers = found
+        status, answer_headers, body = answer(
             page,
             method=method,
             if_none_match=headers.get("if-none-match", ""),
             if_modified_since=headers.get("if-modified-since", ""),
         )
+        if status not in encoded_headers:
+            encoded_headers[status] = [(name.lower().encode(), text.encode("latin-1")) for name, text in answer_headers]
+        return int(status.split()[0]), encoded_headers[status], body
 
     async def fetch(self, url: str, host: str):
         """The kept page, or None when it is not kept or Redis does not answer (the WSGI door then
@@ -86,17 +85,13 @@ class AsgiPageCacheFront:
             return None
         if kept is None:
             return None
-        return store.rendered_for(self.decode(key, kept), host)
-
-    def decode(self, key: str, kept: bytes):
         remembered = self.decoded.get(key)
-        if remembered is not None and remembered[0] == kept:
-            return remembered[1]
-        if len(self.decoded) >= REMEMBERED_DECODINGS:
-            self.decoded.clear()
-        decoded = self.cache.client.decode(kept)
-        self.decoded[key] = (kept, decoded)
-        return decoded
+        if remembered is None or remembered[0] != kept:
+            if len(self.decoded) >= REMEMBERED_DECODINGS:
+                self.decoded.clear()
+            remembered = self.decoded[key] = (kept, self.cache.client.decode(kept), {})
+        page = store.rendered_for(remembered[1], host)
+        return None if page is None else (page, remembered[2])
 
 
 def request_headers(scope) -> dict[str, str]:
