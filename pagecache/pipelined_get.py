@@ -26,6 +26,7 @@ class _Replies(asyncio.Protocol):
         self.reader = hiredis.Reader()
         self.waiting = collections.deque()
         self.transport = None
+        self.unsent = []
 
     def connection_made(self, transport):
         self.transport = transport
@@ -53,10 +54,20 @@ class _Replies(asyncio.Protocol):
         return self.transport is not None and not self.transport.is_closing()
 
     def send(self, *command) -> asyncio.Future:
-        waiter = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
         self.waiting.append(waiter)
-        self.transport.write(hiredis.pack_command(command))
+        # Commands asked for in the same turn of the event loop (readers arriving together) go out
+        # in one write: one system call instead of one each.
+        if not self.unsent:
+            loop.call_soon(self._write_unsent)
+        self.unsent.append(hiredis.pack_command(command))
         return waiter
+
+    def _write_unsent(self):
+        unsent, self.unsent = self.unsent, []
+        if self.open:
+            self.transport.write(b"".join(unsent))
 
 
 class PipelinedGet:

@@ -16,7 +16,6 @@ from .highlight import highlight, snippet
 from .normalise import COMMON_WORDS, query_terms
 
 RELATED_COUNT = 4
-RELATED_WORDS = 12
 SUGGESTION_COUNT = 8
 
 
@@ -129,7 +128,7 @@ def related_stories(story: ArticlePage, *, limit: int = RELATED_COUNT) -> list[A
     words = [word for word in query_terms(f"{story.title} {story.summary}", limit=100) if word not in COMMON_WORDS]
     query = RelatedQuery(
         story_id=story.pk,
-        words=words[:RELATED_WORDS],
+        words=words,
         neighbourhood=story.neighbourhood_id,
         topics=tuple(topic.pk for topic in story.topics.all()),
         limit=limit,

@@ -11,6 +11,8 @@ from ..normalise import query_terms, spellings
 
 # Enough for any real query; longer input is cut, so that no query can run away.
 MAX_QUERY_TERMS = 8
+# The words of a story that a related-stories query looks for, at most.
+RELATED_WORDS = 12
 FACETS = ("neighbourhood", "topics")
 
 
@@ -43,10 +45,11 @@ class SearchQuery:
 @dataclass(frozen=True)
 class RelatedQuery:
     story_id: int
-    words: list[str]
+    words: list[str]  # the story's words in order; a backend looks for ``most_words`` of them at most
     neighbourhood: int | None
     topics: tuple[int, ...]
     limit: int = 4
+    most_words: int = RELATED_WORDS
 
 
 # The text of a hit as written, which every backend stores (but does not index) for highlighting.

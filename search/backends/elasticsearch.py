@@ -161,7 +161,8 @@ def related_request(search: Search, query: RelatedQuery) -> Search:
     place = [Q("terms", topics=list(query.topics))]
     if query.neighbourhood is not None:
         place.append(Q("term", neighbourhood=query.neighbourhood))
-    similar = Q("bool", should=[word_clause(word) for word in query.words], minimum_should_match=1)
+    # Elasticsearch weighs each word by its rarity itself: the first words will do.
+    similar = Q("bool", should=[word_clause(word) for word in query.words[: query.most_words]], minimum_should_match=1)
     search = search.query(
         Q("bool", must=[similar], filter=[Q("bool", should=place, minimum_should_match=1)])
         & ~Q("ids", values=[str(query.story_id)])

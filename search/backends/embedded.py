@@ -90,6 +90,20 @@ def to_json(document: StoryDocument) -> str:
     return json.dumps(fields, ensure_ascii=False)
 
 
+# A word in more than this share of the stories says little of what one story is about, and would
+# have most of the index scored; a word in at most ALWAYS_TELLING stories is kept whatever its share,
+# so that a small site's related stories are not left with no words at all.
+COMMON_WORD_SHARE = 0.1
+ALWAYS_TELLING = 100
+
+
+def telling_words(searcher: tantivy.Searcher, words: list[str]) -> list[str]:
+    """The story's words, rarest first, without those most stories have (ties keep the story's order)."""
+    stories_with = {word: searcher.doc_freq("text_terms", word) for word in dict.fromkeys(words)}
+    most = max(searcher.num_docs * COMMON_WORD_SHARE, ALWAYS_TELLING)
+    return sorted((word for word, count in stories_with.items() if count <= most), key=stories_with.get)
+
+
 def word_query(word: str) -> Query:
     return Query.boolean_query(
         [
@@ -221,12 +235,14 @@ class EmbeddedBackend(SearchBackend):
         return self._hits(searcher, [address for _, address in found.hits])
 
     def related(self, query: RelatedQuery) -> list[int]:
-        if not query.words:
+        searcher = self._searcher()
+        words = telling_words(searcher, query.words)[: query.most_words]
+        if not words:
             return []
         place = [(Occur.Should, Query.term_set_query(SCHEMA, "topics", list(query.topics)))]
         if query.neighbourhood is not None:
             place.append((Occur.Should, Query.term_set_query(SCHEMA, "neighbourhood", [query.neighbourhood])))
-        similar = Query.boolean_query([(Occur.Should, word_query(word)) for word in query.words])
+        similar = Query.boolean_query([(Occur.Should, word_query(word)) for word in words])
         tantivy_query = Query.boolean_query(
             [
                 (Occur.Must, similar),
@@ -234,7 +250,6 @@ class EmbeddedBackend(SearchBackend):
                 (Occur.MustNot, Query.term_query(SCHEMA, "id", query.story_id)),
             ]
         )
-        searcher = self._searcher()
         found = searcher.search(tantivy_query, limit=query.limit, count=False)
         return [int(value) for value in searcher.fast_field_values("id", [address for _, address in found.hits])]
 

@@ -4,6 +4,7 @@ RedisUnavailable, within the timeout, with the next GET connecting afresh."""
 
 import asyncio
 import time
+import uuid
 
 import pytest
 import redis
@@ -49,13 +50,14 @@ def test_many_gets_at_once_on_one_connection_each_get_their_own_answer(location)
 
 def test_the_database_named_in_the_url_is_read(location):
     url, client = location
-    client.set(KEY_PREFIX + "here", b"kept")
-    another_database = url.rsplit("/", 1)[0] + "/" + str(client.connection_pool.connection_kwargs["db"] + 1)
+    key = KEY_PREFIX + uuid.uuid4().hex  # no other test worker has it, in its database or this one
+    client.set(key, b"kept")
+    another_database = url.rsplit("/", 1)[0] + "/" + str(client.connection_pool.connection_kwargs["db"] ^ 1)
 
     async def read():
         here, there = PipelinedGet(url, timeout=5), PipelinedGet(another_database, timeout=5)
         try:
-            return await here.get(KEY_PREFIX + "here"), await there.get(KEY_PREFIX + "here")
+            return await here.get(key), await there.get(key)
         finally:
             here.close()
             there.close()

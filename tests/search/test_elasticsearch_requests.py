@@ -161,3 +161,11 @@ def test_related_body_needs_a_shared_place_or_topic_and_excludes_the_story():
     place = bool_query["filter"][0]["bool"]["should"]
     assert {"terms": {"topics": [1]}} in place and {"term": {"neighbourhood": 3}} in place
     assert body["size"] == 4 and body["_source"] is False
+
+
+def test_related_body_looks_for_the_first_words_only():
+    words = [f"واژه{number}" for number in range(30)]
+    query = RelatedQuery(story_id=9, words=words, neighbourhood=3, topics=(1,), most_words=5)
+    similar = related_request(Search(), query).to_dict()["query"]["bool"]["must"][0]["bool"]["should"]
+    assert len(similar) == 5
+    assert words[0] in str(similar[0]) and words[5] not in str(similar)
