@@ -11,3 +11,16 @@ class FailedPurge(models.Model):
 
     def __str__(self) -> str:
         return "every page" if self.everything else ", ".join(self.urls)
+
+
+class FailedFrontEndPurge(models.Model):
+    """URLs the front-end cache (WAGTAILFRONTENDCACHE) could not purge, kept until it can
+    (pagecache/front_end.py): otherwise a CDN could serve them stale, unpublished stories included,
+    until their max-age ran out."""
+
+    urls = models.JSONField(default=list)
+    failed_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return ", ".join(self.urls)

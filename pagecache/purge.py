@@ -68,7 +68,7 @@ def retry_failed_purges() -> int:
 
 
 def _purge_front_end(urls: set[str]) -> None:
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from .front_end import purge_front_end
 
     root = Site.objects.get(is_default_site=True).root_url
-    purge_urls_from_cache([root + url for url in sorted(urls)])
+    purge_front_end.enqueue([root + url for url in sorted(urls)])
