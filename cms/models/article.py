@@ -4,9 +4,10 @@ import datetime
 import math
 
 from django import forms
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import F, Prefetch, Window, prefetch_related_objects
+from django.db.models import F, Func, OuterRef, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,13 +65,15 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def newest_per_neighbourhood(self, neighbourhood_ids, count: int) -> "ArticlePageQuerySet":
         """The ``count`` newest stories of each of these neighbourhoods, in one query."""
-        if connection.features.supports_slicing_ordering_in_compound:
-            # PostgreSQL: one short newest-first index scan per neighbourhood, glued together,
-            # instead of ranking every live story of the site.
-            newest = [self.filter(neighbourhood_id=pk).latest_first().values("pk")[:count] for pk in neighbourhood_ids]
-            if not newest:
-                return self.none()
-            return self.filter(pk__in=newest[0].union(*newest[1:], all=True))
+        if connection.vendor == "postgresql":
+            # One short newest-first index scan per neighbourhood, instead of ranking every live story
+            # of the site; written as one correlated subquery, which Django builds once, rather than
+            # one subquery per neighbourhood (building sixty took longer than running them).
+            newest = self.filter(neighbourhood_id=OuterRef("pk")).latest_first().values("pk")[:count]
+            stories = NeighbourhoodPage.objects.filter(pk__in=list(neighbourhood_ids)).annotate(
+                story=Func(ArraySubquery(newest), function="unnest", output_field=models.IntegerField())
+            )
+            return self.filter(pk__in=stories.values("story"))
         ranked = self.annotate(
             rank_in_neighbourhood=Window(
                 RowNumber(),
