@@ -98,6 +98,8 @@ class PipelinedGet:
         # Requests that arrive while the connection is being made wait for the same one.
         if self.connecting is None:
             self.connecting = asyncio.ensure_future(self._connect())
+            # Read here, so a failure nobody waited for (its callers timed out) is not logged as lost.
+            self.connecting.add_done_callback(lambda task: task.cancelled() or task.exception())
         connecting = self.connecting
         try:
             self.replies = await asyncio.shield(connecting)
