@@ -46,13 +46,10 @@ def purge_front_end(urls: list[str]) -> None:
         FailedFrontEndPurge.objects.create(urls=urls)
 
 
-def retry_failed_front_end_purges() -> int:
-    """Purges again what the front-end cache could not purge, oldest first; how many went through."""
-    done = 0
+def retry_failed_front_end_purges() -> None:
+    """Purges again what the front-end cache could not purge, oldest first."""
     for failure in FailedFrontEndPurge.objects.order_by("pk"):
         if purged_everywhere(failure.urls):
             failure.delete()
-            done += 1
         else:
             FailedFrontEndPurge.objects.filter(pk=failure.pk).update(attempts=F("attempts") + 1)
-    return done
