@@ -68,6 +68,24 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, Page):
     def routable_children(self):
         return NeighbourhoodPage.objects.child_of(self)
 
+    def routable_grandchild(self, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
+        """A story with its neighbourhood, in one query instead of one per level."""
+        stories = (
+            ArticlePage.objects.descendant_of(self)
+            .filter(depth=self.depth + 2, slug=story_slug, neighbourhood__slug=neighbourhood_slug)
+            .select_related("lead_image", "neighbourhood")
+            # At most one matches; unordered, as an ORDER BY makes Django compare it with every column.
+            .order_by()
+        )
+        story = next(iter(stories[:1]), None)
+        # The neighbourhood field follows the tree (cms/signals.py); should it ever lag behind a
+        # move, the story is routed through the tree instead.
+        if story is None or story.path[: -story.steplen] != story.neighbourhood.path:
+            return None
+        story.neighbourhood._cached_parent_obj = self
+        story._cached_parent_obj = story.neighbourhood
+        return story
+
     def front_page_stories(self) -> tuple[ArticlePage | None, list[ArticlePage]]:
         """The lead and featured stories editors chose, topped up with the newest ones."""
         live = ArticlePage.objects.published().for_listing()
