@@ -84,7 +84,7 @@ def place(request, neighbourhood: NeighbourhoodPage) -> dict:
     return {
         "@type": "Place",
         "name": neighbourhood.title,
-        "url": request.build_absolute_uri(neighbourhood.url),
+        "url": request.build_absolute_uri(neighbourhood.get_url(request)),
         "address": {
             "@type": "PostalAddress",
             "addressLocality": neighbourhood.get_city_display(),

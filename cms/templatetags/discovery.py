@@ -4,11 +4,12 @@ feed links, OpenGraph and Twitter cards, JSON-LD and share links."""
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
 from .. import structured_data
+from ..languages import path_in_language
 from ..models.images import SHARE_RENDITION
 from ..sharing import share_links
 
@@ -17,11 +18,15 @@ register = template.Library()
 OPENGRAPH_LOCALES = {"fa": "fa_IR", "en": "en_GB"}
 
 
-def canonical_url(request) -> str:
-    """The page's own address in its UI language; only the list page number survives from the query."""
+def canonical_query(request) -> str:
+    """Only the list page number survives from the query."""
     page_number = request.GET.get("page", "")
-    query = f"?{urlencode({'page': page_number})}" if page_number not in ("", "1") else ""
-    return request.build_absolute_uri(request.path) + query
+    return f"?{urlencode({'page': page_number})}" if page_number not in ("", "1") else ""
+
+
+def canonical_url(request) -> str:
+    """The page's own address in its UI language."""
+    return request.build_absolute_uri(request.path) + canonical_query(request)
 
 
 @register.inclusion_tag("components/canonical_links.html", takes_context=True)
@@ -29,12 +34,14 @@ def canonical_links(context):
     request = context.get("request")
     if request is None:  # the 500 page renders without one
         return {}
-    canonical = canonical_url(request)
-    alternates = [(code, translate_url(canonical, code)) for code, _name in settings.LANGUAGES]
+    query = canonical_query(request)
+    alternates = {
+        code: request.build_absolute_uri(path_in_language(request, code)) + query for code, _name in settings.LANGUAGES
+    }
     return {
-        "canonical": canonical,
-        "alternates": alternates,
-        "x_default": translate_url(canonical, settings.LANGUAGE_CODE),
+        "canonical": canonical_url(request),
+        "alternates": alternates.items(),
+        "x_default": alternates[settings.LANGUAGE_CODE],
     }
 
 

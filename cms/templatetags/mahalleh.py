@@ -4,9 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 
 from ..dates import reader_date
+from ..languages import path_in_language
 from ..persian import persian_digits
 
 register = template.Library()
@@ -33,8 +35,11 @@ def language_switch(context):
     request = context.get("request")
     current = translation.get_language()
     other = "en" if current == "fa" else "fa"
-    path = request.get_full_path() if request else "/"
-    return {"other_language": other, "other_url": translate_url(path, other)}
+    if request is None:
+        return {"other_language": other, "other_url": translate_url("/", other)}
+    query = request.META.get("QUERY_STRING", "")
+    other_url = path_in_language(request, other) + (f"?{iri_to_uri(query)}" if query else "")
+    return {"other_language": other, "other_url": other_url}
 
 
 @register.simple_tag

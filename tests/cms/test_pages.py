@@ -124,3 +124,7 @@ class PageTypesTests(TestCase):
         self.assertEqual(switch["href"], self.urls("en")["story"])
         back = read_page(self.client, switch["href"]).select_one("a.language-switch")
         self.assertEqual(back["href"], self.urls("fa")["story"])
+
+    def test_language_switch_keeps_the_search_query(self):
+        switch = read_page(self.client, "/search/?q=%D8%A2%D8%A8&sort=newest").select_one("a.language-switch")
+        self.assertEqual(switch["href"], "/en/search/?q=%D8%A2%D8%A8&sort=newest")

@@ -153,3 +153,16 @@ def test_missing_page_names_no_canonical_address(client, db):
     soup = BeautifulSoup(client.get("/no-such-page/").content, "html.parser")
     assert soup.find("link", rel="canonical") is None
     assert not soup.find_all("link", hreflang=True)
+
+
+def test_alternate_languages_of_a_list_page_keep_its_page_number(client, neighbourhood):
+    for number in range(25):
+        make_story(neighbourhood=neighbourhood, title=f"خبر {number}", with_revision=False)
+    url = neighbourhood.url
+    soup = page_head(client, f"/en{url}?page=2&utm_source=telegram")
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", hreflang=True)}
+    assert alternates == {
+        "fa": f"http://testserver{url}?page=2",
+        "en": f"http://testserver/en{url}?page=2",
+        "x-default": f"http://testserver{url}?page=2",
+    }
