@@ -24,7 +24,7 @@ from .images import SEARCH_RENDITIONS, SHARE_RENDITION, renditions_for
 from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin, PersianSlugPageForm
 from .taxonomy import PersianTaggableManager
-from .visibility import publicly_visible
+from .visibility import ViewRestrictionsByPath, publicly_visible
 
 WORDS_PER_MINUTE = 200
 # What a story card shows (templates/components/story_card.html), and what Wagtail needs to link it.
@@ -105,7 +105,7 @@ class StoryForm(PersianSlugPageForm):
         return cleaned_data
 
 
-class ArticlePage(PersianSlugMixin, Page):
+class ArticlePage(PersianSlugMixin, ViewRestrictionsByPath, Page):
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences shown in lists and previews.")
     )

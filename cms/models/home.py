@@ -20,14 +20,14 @@ from .reporters import Reporter
 from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
 from .taxonomy import Tag, Topic
-from .visibility import publicly_visible
+from .visibility import ViewRestrictionsByPath, publicly_visible
 
 FEATURED_COUNT = 4
 LATEST_COUNT = 10
 STRIP_COUNT = 4
 
 
-class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, Page):
+class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, ViewRestrictionsByPath, Page):
     lead_story = models.ForeignKey(
         "cms.ArticlePage",
         verbose_name=_("lead story"),

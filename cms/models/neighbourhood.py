@@ -9,6 +9,7 @@ from wagtail.search import index
 from ..pagination import paginate
 from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
+from .visibility import ViewRestrictionsByPath
 
 
 class City(models.TextChoices):
@@ -24,7 +25,7 @@ class City(models.TextChoices):
     TALEQAN = "taleqan", _("Taleqan")
 
 
-class NeighbourhoodPage(PersianSlugMixin, SpecificChildRouting, Page):
+class NeighbourhoodPage(PersianSlugMixin, SpecificChildRouting, ViewRestrictionsByPath, Page):
     city = models.CharField(_("city"), max_length=20, choices=City.choices, default=City.KARAJ)
     description = models.TextField(_("short description"), max_length=600, blank=True)
 
