@@ -1,8 +1,23 @@
 """Who may see a page: live and not behind a view restriction on itself or an ancestor."""
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from django.db.models import BooleanField, F, Func, Q
+from wagtail.models import Page, PageViewRestriction
+
+
+class Unrestricted(Func):
+    """Whether no view restriction is on the page at this path or on an ancestor (whose path is a
+    prefix of it), as one correlated subquery.
+
+    Written as SQL around the path column: built with the ORM, the same subquery took Django half a
+    millisecond to build and compile each time, and a page filters several lists with it.
+    """
+
+    template = (
+        f"NOT EXISTS (SELECT 1 FROM {PageViewRestriction._meta.db_table} restriction"
+        f" JOIN {Page._meta.db_table} restricted ON restricted.id = restriction.page_id"
+        " WHERE substr(%(expressions)s, 1, length(restricted.path)) = restricted.path)"
+    )
+    output_field = BooleanField()
 
 
 def publicly_visible() -> Q:
@@ -11,8 +26,7 @@ def publicly_visible() -> Q:
     ``PageQuerySet.public()`` runs a query for the restrictions each time it is called; a page
     shows several lists, so this correlated subquery keeps the count fixed and low.
     """
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return Q(live=True) & ~Q(Exists(restricted))
+    return Q(live=True) & Q(Unrestricted(F("path")))
 
 
 class ViewRestrictionsByPath:
