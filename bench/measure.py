@@ -90,8 +90,9 @@ def cpu_seconds(master: subprocess.Popen) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_per_request(master: subprocess.Popen, url: str, count: int = 20) -> float:
-    """Worker CPU per request, one request at a time (no queueing, no client timeouts counted)."""
+def cpu_per_request(master: subprocess.Popen, url: str, count: int = 50) -> float:
+    """Worker CPU per request, one request at a time (no queueing, no client timeouts counted).
+    The kernel counts CPU time in 10 ms ticks: fifty requests make the figure good to 0.2 ms."""
     urllib.request.urlopen(url, timeout=60).read()  # fills the page cache for the cached case
     before = cpu_seconds(master)
     for _ in range(count):
