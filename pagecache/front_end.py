@@ -1,8 +1,9 @@
 """Purging the front-end cache (a CDN or nginx, WAGTAILFRONTENDCACHE), until it is done.
 
-Wagtail's backends log a purge they could not make and carry on. Here every purge runs as a task
-(in the task worker in production), and a purge during which a backend logged an error is kept
-(FailedFrontEndPurge) and made again by the scheduler each round, until it goes through.
+Wagtail's backends log a purge they could not make and carry on (or, for some failures, raise).
+Here every purge runs as a task (in the task worker in production), and a purge during which a
+backend logged an error or raised is kept (FailedFrontEndPurge) and made again by the scheduler
+each round, until it goes through.
 """
 
 import logging
@@ -14,8 +15,7 @@ from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
 from .models import FailedFrontEndPurge
 
-# Where Wagtail's front-end cache backends report a URL they could not purge.
-BACKENDS_LOGGER = logging.getLogger("wagtail.frontendcache")
+logger = logging.getLogger(__name__)
 
 
 class _ErrorsInThisThread(logging.Handler):
@@ -31,12 +31,17 @@ class _ErrorsInThisThread(logging.Handler):
 
 def purged_everywhere(urls: list[str]) -> bool:
     """Purges the URLs from every front-end cache backend now; whether none of them reported an error."""
+    # Heard at the root logger: most of Wagtail's backends report on "wagtail.frontendcache", but
+    # Cloudflare's reports an HTTP error on the root logger itself.
     errors = _ErrorsInThisThread()
-    BACKENDS_LOGGER.addHandler(errors)
+    logging.root.addHandler(errors)
     try:
         purge_urls_from_cache_task.call(urls)
+    except Exception:
+        logger.exception("Front-end cache purge failed; it will be made again: %s", urls)
+        return False
     finally:
-        BACKENDS_LOGGER.removeHandler(errors)
+        logging.root.removeHandler(errors)
     return errors.count == 0
 
 

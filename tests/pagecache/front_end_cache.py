@@ -1,5 +1,6 @@
 """A front-end cache for the tests: a Wagtail frontend_cache backend that records what it is told to
-purge, and one that is down, reporting each URL it cannot purge as Wagtail's own backends do."""
+purge, and backends that are down, failing as Wagtail's own do: reporting each URL it cannot purge
+on Wagtail's logger, on the root logger (as Cloudflare's does on an HTTP error), or raising."""
 
 import logging
 
@@ -16,3 +17,13 @@ class RecordingBackend(BaseBackend):
 class UnreachableBackend(BaseBackend):
     def purge(self, url) -> None:
         logging.getLogger("wagtail.frontendcache").error("Couldn't purge '%s' from HTTP cache. URLError: refused", url)
+
+
+class RefusingBackend(BaseBackend):
+    def purge(self, url) -> None:
+        logging.exception("Couldn't purge '%s' from Cloudflare. HTTPError: %d", url, 403)
+
+
+class RaisingBackend(BaseBackend):
+    def purge(self, url) -> None:
+        raise ConnectionError(f"refused while purging {url}")

@@ -10,7 +10,6 @@ from pagecache.models import FailedFrontEndPurge
 from . import front_end_cache
 
 RECORDING = {"recording": {"BACKEND": "tests.pagecache.front_end_cache.RecordingBackend"}}
-DOWN = {"down": {"BACKEND": "tests.pagecache.front_end_cache.UnreachableBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +21,9 @@ def bazaar_url(site) -> str:
     return Site.objects.get(is_default_site=True).root_url + site.urls()["bazaar"]
 
 
-def test_a_purge_the_front_end_cache_did_not_take_is_made_again_by_the_scheduler(site, settings, commits):
-    settings.WAGTAILFRONTENDCACHE = DOWN
+@pytest.mark.parametrize("backend", ["UnreachableBackend", "RefusingBackend", "RaisingBackend"])
+def test_a_purge_the_front_end_cache_did_not_take_is_made_again_by_the_scheduler(site, settings, commits, backend):
+    settings.WAGTAILFRONTENDCACHE = {"down": {"BACKEND": f"tests.pagecache.front_end_cache.{backend}"}}
     with commits():
         site.bazaar.unpublish()
     kept = FailedFrontEndPurge.objects.get()
