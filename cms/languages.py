@@ -8,7 +8,7 @@ def path_in_language(request, code: str) -> str:
     """The request's path in the UI language ``code``, as Django's ``translate_url`` gives it.
 
     From the URL the request was already resolved to, rather than resolving it again: a page asks
-    for this four times (hreflang links and the language switch).
+    for this three times (its hreflang links and the language switch).
     """
     match = request.resolver_match
     if match is None:

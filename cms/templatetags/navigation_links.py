@@ -17,7 +17,8 @@ from .mahalleh import content_lang
 register = template.Library()
 
 CURRENT = mark_safe(' aria-current="page"')
-# Each list once per language and current page: a few hundred short strings at most.
+# Each list per language and current page: for sixty neighbourhoods, about 130 renderings of a few
+# kilobytes; renderings of links since renamed are dropped as newer ones come in.
 REMEMBERED_RENDERINGS = 512
 
 

@@ -2,6 +2,7 @@
 words most stories share (search/backends/embedded.py, telling_words)."""
 
 import pytest
+from tantivy import Occur, Query
 
 from search.backends import RelatedQuery, embedded, get_backend
 
@@ -33,3 +34,21 @@ def test_a_word_most_stories_have_does_not_make_them_related(places, half_the_st
     related = get_backend().related(query)
     assert related == [library.pk]
     assert not set(related) & {other.pk for other in only_the_common_word}
+
+
+def test_words_scored_as_one_flat_disjunction_score_as_one_disjunction_per_word(places, backend_name):
+    if backend_name != "embedded":
+        pytest.skip("the embedded index's own query")
+    for title in ("نانوایی محله", "نانوایی و کتابخانه محله", "کتابخانه تازه", "صف نانوایی در کتابخانه"):
+        story(places, title=title, summary=title)
+    index_now()
+    words = ["نانوایی", "کتابخانه", "محله"]
+    flat = Query.boolean_query([clause for word in words for clause in embedded.word_clauses(word)])
+    per_word = Query.boolean_query([(Occur.Should, embedded.word_query(word)) for word in words])
+    searcher = get_backend()._searcher()
+    scores = [
+        [(round(score, 4), address.doc) for score, address in searcher.search(query, limit=10).hits]
+        for query in (flat, per_word)
+    ]
+    assert scores[0] == scores[1]
+    assert len(scores[0]) == 4
