@@ -2,7 +2,6 @@
 its SearchAction on the home page."""
 
 import json
-from operator import attrgetter
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
@@ -120,7 +119,7 @@ def news_article(request, story: ArticlePage) -> dict:
                 "text": correction.text,
                 "datePublished": iso_datetime(correction.published_at),
             }
-            for correction in sorted(story.corrections.all(), key=attrgetter("published_at"))
+            for correction in story.corrections_by_date
         ],
     }
     if story.lead_image:

@@ -2,12 +2,13 @@
 
 import datetime
 import math
+from operator import attrgetter
 
 from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import F, Func, OuterRef, Prefetch, Window, prefetch_related_objects
+from django.db.models import F, Func, OuterRef, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from ..blocks import StoryBodyBlock
 from .images import SEARCH_RENDITIONS, SHARE_RENDITION, renditions_for
 from .neighbourhood import NeighbourhoodPage
 from .slugs import PersianSlugMixin, PersianSlugPageForm
+from .story_relations import load_relations
 from .taxonomy import PersianTaggableManager
 from .visibility import ViewRestrictionsByPath, publicly_visible
 
@@ -183,17 +185,15 @@ class ArticlePage(PersianSlugMixin, ViewRestrictionsByPath, Page):
             return False
         return self.last_published_at - self.first_published_at > datetime.timedelta(minutes=10)
 
+    @property
+    def corrections_by_date(self) -> list["ArticleCorrection"]:
+        return sorted(self.corrections.all(), key=attrgetter("published_at"))
+
     def get_context(self, request, *args, **kwargs):
         # Everything the page shows of the story, once: the template, the structured data and the
         # share card each read these.
-        prefetch_related_objects(
-            [self],
-            "topics",
-            "reporters",
-            "tags",
-            Prefetch("corrections", queryset=ArticleCorrection.objects.order_by("published_at")),
-            renditions_for("story_lead", extra=[SHARE_RENDITION, *SEARCH_RENDITIONS]),
-        )
+        load_relations(self)
+        prefetch_related_objects([self], renditions_for("story_lead", extra=[SHARE_RENDITION, *SEARCH_RENDITIONS]))
         return super().get_context(request, *args, **kwargs)
 
 
