@@ -3,7 +3,6 @@
 from itertools import islice
 
 from django.db import models
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,7 +20,7 @@ from .reporters import Reporter
 from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
 from .taxonomy import Tag, Topic
-from .visibility import Unrestricted, ViewRestrictionsByPath, publicly_visible
+from .visibility import ViewRestrictionsByPath, publicly_visible
 
 FEATURED_COUNT = 4
 LATEST_COUNT = 10
@@ -75,8 +74,6 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, ViewRe
             ArticlePage.objects.descendant_of(self)
             .filter(depth=self.depth + 2, slug=story_slug, neighbourhood__slug=neighbourhood_slug)
             .select_related("lead_image", "neighbourhood")
-            # Whether any page on its path is restricted, asked here rather than in a query of its own.
-            .annotate(unrestricted_path=Unrestricted(F("path")))
             # At most one matches; unordered, as an ORDER BY makes Django compare it with every column.
             .order_by()
         )

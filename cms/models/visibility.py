@@ -35,8 +35,7 @@ class ViewRestrictionsByPath:
     Wagtail first asks for the ancestors, to follow any that is an alias to its original page, and
     then for their restrictions. A page served here was routed from the home page down, so its
     ancestors are already at hand (the root above them is never an alias): when none of them is an
-    alias, their restrictions are those on the page's path and its prefixes. A page fetched with
-    ``unrestricted_path`` (an ``Unrestricted`` annotation) already knows whether there are any.
+    alias, their restrictions are those on the page's path and its prefixes.
     """
 
     def get_view_restrictions(self):
@@ -45,7 +44,5 @@ class ViewRestrictionsByPath:
             ancestry.append(ancestry[-1]._cached_parent_obj)
         if ancestry[-1].depth > 2 or any(page.alias_of_id for page in ancestry):
             return super().get_view_restrictions()
-        if getattr(self, "unrestricted_path", False):
-            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
