@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 
 from cms.models import ArticlePage
+from cms.models.story_reads import published_headlines
 from cms.navigation import site_navigation
 
 from .backends import RelatedQuery, SearchQuery, get_backend
-from .documents import searchable_stories
 from .forms import PER_PAGE
 from .highlight import highlight, snippet
 from .normalise import COMMON_WORDS, query_terms
@@ -77,8 +77,7 @@ def search_query(cleaned: dict) -> SearchQuery:
 def stories_in_order(ids: list[int]) -> list[ArticlePage]:
     """The live stories among ``ids``, in that order, as headlines (search shows no photos); a story
     the index still has but the site no longer shows is dropped here rather than shown."""
-    # Unordered (the order is the index's): an ORDER BY makes Django compare it with every column.
-    by_id = searchable_stories().filter(pk__in=ids).for_headlines().order_by().in_bulk()
+    by_id = published_headlines(ids)
     return [by_id[story_id] for story_id in ids if story_id in by_id]
 
 

@@ -53,10 +53,6 @@ class ArticlePageQuerySet(PageQuerySet):
     def latest_first(self) -> "ArticlePageQuerySet":
         return self.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
 
-    def for_headlines(self) -> "ArticlePageQuerySet":
-        """What a story card shows without its photo: title, neighbourhood, date."""
-        return self.select_related("neighbourhood").only(*CARD_FIELDS)
-
     def for_listing(self) -> "ArticlePageQuerySet":
         """Everything a story card shows, fetched in a fixed number of queries whatever the count."""
         return (

@@ -19,6 +19,7 @@ from .neighbourhood import NeighbourhoodPage
 from .reporters import Reporter
 from .routing import SpecificChildRouting
 from .slugs import PersianSlugMixin
+from .story_reads import story_at
 from .taxonomy import Tag, Topic
 from .visibility import ViewRestrictionsByPath, publicly_visible
 
@@ -69,15 +70,8 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, ViewRe
         return NeighbourhoodPage.objects.child_of(self)
 
     def routable_grandchild(self, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
-        """A story with its neighbourhood, in one query instead of one per level."""
-        stories = (
-            ArticlePage.objects.descendant_of(self)
-            .filter(depth=self.depth + 2, slug=story_slug, neighbourhood__slug=neighbourhood_slug)
-            .select_related("lead_image", "neighbourhood")
-            # At most one matches; unordered, as an ORDER BY makes Django compare it with every column.
-            .order_by()
-        )
-        story = next(iter(stories[:1]), None)
+        """A story with its neighbourhood, read at once instead of one level at a time."""
+        story = story_at(self, neighbourhood_slug, story_slug)
         # The neighbourhood field follows the tree (cms/signals.py); should it ever lag behind a
         # move, the story is routed through the tree instead.
         if story is None or story.path[: -story.steplen] != story.neighbourhood.path:

@@ -1,31 +1,23 @@
-"""A story's topics, byline, tags and corrections, read for its page with SQL written once.
+"""A story's topics, byline, tags and corrections, read for its page with SQL written once (sql.py).
 
-Django's ``prefetch_related`` builds and compiles a query for each relation on every request, which
-cost a story page about a millisecond each, many times what the database takes to answer them. These
-raw queries are written once from the models' own table and column names and hand the rows to
-modelcluster, which keeps them in memory as it keeps a draft's relations: ``story.topics.all()`` and
-the rest then read the list. A story whose relations are already in memory (a preview of a draft)
-is left as it is.
+``prefetch_related`` cost a story page about a millisecond per relation, mostly Django building the
+query. The rows go to modelcluster, which keeps them in memory as it keeps a draft's relations:
+``story.topics.all()`` and the rest then read the list. A story whose relations are already in
+memory (a preview of a draft) is left as it is.
 """
 
 from functools import cache
 
-
-def _table(model) -> str:
-    return model._meta.db_table
-
-
-def _column(model, field_name: str) -> str:
-    return model._meta.get_field(field_name).column
+from .sql import column, table
 
 
 def _many_to_many_sql(story_model, relation: str) -> str:
     field = story_model._meta.get_field(relation)
     related, through = field.related_model, field.remote_field.through
     return (
-        f"SELECT item.* FROM {_table(related)} item JOIN {_table(through)} link"
-        f" ON link.{_column(through, field.m2m_reverse_field_name())} = item.{related._meta.pk.column}"
-        f" WHERE link.{_column(through, field.m2m_field_name())} = %s"
+        f"SELECT item.* FROM {table(related)} item JOIN {table(through)} link"
+        f" ON link.{column(through, field.m2m_reverse_field_name())} = item.{related._meta.pk.column}"
+        f" WHERE link.{column(through, field.m2m_field_name())} = %s"
     )
 
 
@@ -44,13 +36,13 @@ def _queries(story_model) -> dict[str, tuple[type, str]]:
         ),
         _tagged_items(story_model): (
             tag_model,
-            f"SELECT tag.* FROM {_table(tag_model)} tag JOIN {_table(tagged)} item"
-            f" ON item.{_column(tagged, 'tag')} = tag.{tag_model._meta.pk.column}"
-            f" WHERE item.{_column(tagged, 'content_object')} = %s ORDER BY tag.{_column(tag_model, 'name')}",
+            f"SELECT tag.* FROM {table(tag_model)} tag JOIN {table(tagged)} item"
+            f" ON item.{column(tagged, 'tag')} = tag.{tag_model._meta.pk.column}"
+            f" WHERE item.{column(tagged, 'content_object')} = %s ORDER BY tag.{column(tag_model, 'name')}",
         ),
         "corrections": (
             corrections,
-            f"SELECT * FROM {_table(corrections)} WHERE {_column(corrections, 'article')} = %s",
+            f"SELECT * FROM {table(corrections)} WHERE {column(corrections, 'article')} = %s",
         ),
     }
 

@@ -3,8 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Page, PageViewRestriction
 
 from cms.factories import make_story
 
@@ -178,6 +179,37 @@ def test_story_page_shows_related_stories(client, places):
     index_now()
     soup = BeautifulSoup(client.get(source.url).content, "html.parser")
     assert [a["href"] for a in soup.select(".related .story-card__title a")] == [related.url]
+
+
+def test_a_related_story_card_shows_its_headline_neighbourhood_and_date(client, places):
+    source = story(places, title="کمبود آب در گوهردشت")
+    related = story(places, title="قطعی آب گوهردشت ادامه دارد", where="fardis")
+    index_now()
+    card = BeautifulSoup(client.get(source.url).content, "html.parser").select_one(".related .story-card")
+    assert card.select_one(".story-card__title").get_text(strip=True) == related.title
+    neighbourhood = card.select_one(".story-card__meta a")
+    assert (neighbourhood["href"], neighbourhood.get_text()) == (places["fardis"].url, "فردیس")
+    assert card.select_one("time")["datetime"] == timezone.localtime(related.first_published_at).isoformat()
+
+
+def hide_by_unpublishing(story_page):
+    Page.objects.filter(pk=story_page.pk).update(live=False)
+
+
+def hide_behind_a_restriction(story_page):
+    PageViewRestriction.objects.create(page=story_page.get_parent(), restriction_type="password", password="x")
+
+
+@pytest.mark.parametrize("hide", [hide_by_unpublishing, hide_behind_a_restriction])
+def test_a_story_the_index_still_has_but_readers_may_not_see_is_left_out(client, places, hide):
+    source = story(places, title="کمبود آب در گوهردشت", where="fardis")
+    hidden = story(places, title="قطعی آب گوهردشت ادامه دارد")
+    index_now()
+    hide(hidden)  # without telling the index, as when it lags behind
+    related = BeautifulSoup(client.get(source.url).content, "html.parser").select(".related .story-card")
+    assert related == []
+    _, results = page(client, q="آب گوهردشت")
+    assert [a.get_text() for a in results.select(".search-result .story-card__title a")] == [source.title]
 
 
 def test_story_page_still_works_when_search_is_down(client, places, settings, tmp_path):
