@@ -30,9 +30,10 @@ def placeholders(values) -> str:
 
 
 @cache
-def page_select(model, fields: tuple[str, ...] = ()) -> str:
+def page_select(model, fields: tuple[str, ...] = (), extra: str = "") -> str:
     """SELECT ... FROM a page type joined to wagtailcore_page: every column, or the primary key and
-    ``fields`` (names of the model's fields, its own or inherited from Page)."""
+    ``fields`` (names of the model's fields, its own or inherited from Page), then any ``extra``
+    columns ("expression AS name", read as attributes of the same name)."""
     ptr = model._meta.pk.column
     if fields:
         names = [f"{PAGE}.{Page._meta.pk.column}", f"{SPECIFIC}.{ptr}"]
@@ -42,12 +43,19 @@ def page_select(model, fields: tuple[str, ...] = ()) -> str:
         selected = ", ".join(names)
     else:
         selected = f"{PAGE}.*, {SPECIFIC}.*"
+    if extra:
+        selected += f", {extra}"
     return (
         f"SELECT {selected} FROM {table(Page)} {PAGE}"
         f" JOIN {table(model)} {SPECIFIC} ON {SPECIFIC}.{ptr} = {PAGE}.{Page._meta.pk.column}"
     )
 
 
+def unrestricted_sql() -> str:
+    """Whether no view restriction is on the aliased page or an ancestor (``Unrestricted``)."""
+    return Unrestricted.template % {"expressions": f"{PAGE}.path"}
+
+
 def published_sql() -> str:
     """``publicly_visible()`` on the page alias: live, and no view restriction on its path."""
-    return f"{PAGE}.{column(Page, 'live')} = %s AND {Unrestricted.template % {'expressions': f'{PAGE}.path'}}"
+    return f"{PAGE}.{column(Page, 'live')} = %s AND {unrestricted_sql()}"

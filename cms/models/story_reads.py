@@ -9,14 +9,15 @@ from wagtail.models import Page
 from .article import CARD_FIELDS, ArticlePage
 from .images import Photo
 from .neighbourhood import NeighbourhoodPage
-from .sql import PAGE, SPECIFIC, column, page_select, placeholders, published_sql, table
+from .sql import PAGE, SPECIFIC, column, page_select, placeholders, published_sql, table, unrestricted_sql
 
 
 @cache
 def _story_at_sql() -> str:
+    story = page_select(ArticlePage, extra=f"{unrestricted_sql()} AS unrestricted_path")
     neighbourhood = f"{SPECIFIC}.{column(ArticlePage, 'neighbourhood')}"
     return (
-        f"{page_select(ArticlePage)} JOIN {table(Page)} place ON place.{Page._meta.pk.column} = {neighbourhood}"
+        f"{story} JOIN {table(Page)} place ON place.{Page._meta.pk.column} = {neighbourhood}"
         f" WHERE substr({PAGE}.path, 1, %s) = %s AND {PAGE}.depth = %s AND {PAGE}.slug = %s AND place.slug = %s"
     )
 
@@ -28,7 +29,8 @@ def _by_id(model, ids, fields: tuple[str, ...] = ()) -> dict[int, object]:
 
 def story_at(home, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
     """The story two levels below ``home`` at these slugs, its ``neighbourhood`` and ``lead_image``
-    read with it; whether it is live is for routing to decide, as for any page."""
+    read with it, and whether any page on its path is restricted (``unrestricted_path``, read by
+    ViewRestrictionsByPath); whether it is live is for routing to decide, as for any page."""
     params = [len(home.path), home.path, home.depth + 2, story_slug, neighbourhood_slug]
     story = next(iter(ArticlePage.objects.raw(_story_at_sql(), params)), None)
     if story is None:

@@ -35,7 +35,8 @@ class ViewRestrictionsByPath:
     Wagtail first asks for the ancestors, to follow any that is an alias to its original page, and
     then for their restrictions. A page served here was routed from the home page down, so its
     ancestors are already at hand (the root above them is never an alias): when none of them is an
-    alias, their restrictions are those on the page's path and its prefixes.
+    alias, their restrictions are those on the page's path and its prefixes. A page read with
+    ``unrestricted_path`` (cms/models/story_reads.py) already knows whether there are any.
     """
 
     def get_view_restrictions(self):
@@ -44,5 +45,7 @@ class ViewRestrictionsByPath:
             ancestry.append(ancestry[-1]._cached_parent_obj)
         if ancestry[-1].depth > 2 or any(page.alias_of_id for page in ancestry):
             return super().get_view_restrictions()
+        if getattr(self, "unrestricted_path", False):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)

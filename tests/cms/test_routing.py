@@ -83,3 +83,13 @@ class RestrictedStoryTests(TestCase):
             self.client.get(self.story.url)
         ancestors = [query["sql"] for query in queries if '"wagtailcore_page"."alias_of_id" FROM' in query["sql"]]
         self.assertEqual(ancestors, [])
+
+    def test_an_unrestricted_story_asks_for_no_restrictions_of_its_own(self):
+        # Whether any are on its path comes with the story itself, in the routing query.
+        self.restrict(make_neighbourhood(title="عظیمیه"))
+        with CaptureQueriesContext(connection) as queries:
+            self.assertContains(self.client.get(self.story.url), "جلسه خصوصی شورا")
+        asked = [
+            query["sql"] for query in queries if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+        ]
+        self.assertEqual(asked, [])
