@@ -21,7 +21,7 @@ from .normalise import normalise, shingles
 
 BATCH_SIZE = 500
 MAX_WORKERS = 4
-# The rendition story cards show in lists (templates/components/story_card.html), if already made.
+# The rendition story cards show in lists (cms/templatetags/story_cards.py), if already made.
 CARD_RENDITION = "fill-320x180"
 Encoded = TypeVar("Encoded")
 

@@ -29,7 +29,7 @@ from .taxonomy import PersianTaggableManager
 from .visibility import ViewRestrictionsByPath, publicly_visible
 
 WORDS_PER_MINUTE = 200
-# What a story card shows (templates/components/story_card.html), and what Wagtail needs to link it.
+# What a story card shows (cms/templatetags/story_cards.py), and what Wagtail needs to link it.
 CARD_FIELDS = ("title", "slug", "url_path", "live", "first_published_at", "summary", "lead_image_alt")
 CARD_FIELDS += ("neighbourhood", "neighbourhood__title", "neighbourhood__slug", "neighbourhood__url_path")
 

@@ -181,15 +181,18 @@ def test_story_page_shows_related_stories(client, places):
     assert [a["href"] for a in soup.select(".related .story-card__title a")] == [related.url]
 
 
-def test_a_related_story_card_shows_its_headline_neighbourhood_and_date(client, places):
+def test_a_related_story_card_is_a_compact_headline_with_neighbourhood_and_date(client, places):
     source = story(places, title="کمبود آب در گوهردشت")
-    related = story(places, title="قطعی آب گوهردشت ادامه دارد", where="fardis")
+    related = story(places, title="قطعی آب گوهردشت ادامه دارد", where="fardis", summary="خلاصه خبر")
     index_now()
     card = BeautifulSoup(client.get(source.url).content, "html.parser").select_one(".related .story-card")
+    assert card["class"] == ["story-card", "story-card--compact"]
+    assert card.select_one(".story-card__summary") is None
     assert card.select_one(".story-card__title").get_text(strip=True) == related.title
     neighbourhood = card.select_one(".story-card__meta a")
     assert (neighbourhood["href"], neighbourhood.get_text()) == (places["fardis"].url, "فردیس")
-    assert card.select_one("time")["datetime"] == timezone.localtime(related.first_published_at).isoformat()
+    published = timezone.localtime(related.first_published_at)
+    assert card.select_one("time")["datetime"] == published.isoformat(timespec="seconds")
 
 
 def hide_by_unpublishing(story_page):
