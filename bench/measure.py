@@ -205,7 +205,19 @@ def nginx_static(story_html: Path) -> dict:
         shutil.rmtree(prefix, ignore_errors=True)
 
 
+def reference_loop_seconds() -> float:
+    """CPU time of a fixed Python loop on this interpreter, the fastest of three: hosts here differ
+    from day to day by up to three times, so figures are compared through it."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        sum(range(3 * 10**7))
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def main():
+    print(f"Python {sys.version.split()[0]} at {sys.executable}; reference loop {reference_loop_seconds():.2f} s")
     subprocess.run(
         [BIN / "python", "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=ENVIRONMENT, check=True
     )
@@ -268,6 +280,7 @@ def main():
     print(f"\ncached story / nginx static: {results['story cached']['rps'] / static:.0%}")
     print(f"bare Django view / nginx static: {results['bare Django view']['rps'] / static:.0%}")
     print("RSS per worker after the run (MiB): " + ", ".join(f"{rss:.0f}" for rss in memory.values()))
+    print(f"reference loop at the end: {reference_loop_seconds():.2f} s")
 
 
 if __name__ == "__main__":
