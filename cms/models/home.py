@@ -70,7 +70,7 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, ViewRe
         return NeighbourhoodPage.objects.child_of(self)
 
     def routable_grandchild(self, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
-        """A story with its neighbourhood, read at once instead of one level at a time."""
+        """A story found by both slugs in one query, with its neighbourhood, instead of one level at a time."""
         story = story_at(self, neighbourhood_slug, story_slug)
         # The neighbourhood field follows the tree (cms/signals.py); should it ever lag behind a
         # move, the story is routed through the tree instead.
