@@ -59,8 +59,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Paragraph")
 
 
-def require_alt_text(value, *, photo_field: str):
-    """Alt text is checked here rather than by the field, so the editor reads why it is needed."""
+def require_alt_text(block, value, *, photo_field: str):
+    """Alt text is checked here rather than by the field, so the editor reads why it is needed. A draft
+    may go without it (Wagtail defers validation when saving one): the story is kept while the reporter
+    writes on, and the check comes with submitting or publishing."""
+    if block.is_deferred_validation:
+        return
     if value.get(photo_field) and not (value.get("alt") or "").strip():
         raise StructBlockValidationError(
             block_errors={"alt": ValidationError(_("Describe this photo for readers who cannot see it."))}
@@ -102,7 +106,7 @@ class ImageBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        require_alt_text(value, photo_field="image")
+        require_alt_text(self, value, photo_field="image")
         return value
 
     def plain_text(self, stored: dict) -> str:
@@ -177,7 +181,7 @@ class VideoBlock(PhotoRenditionsInApiMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        require_alt_text(value, photo_field="poster")
+        require_alt_text(self, value, photo_field="poster")
         return value
 
     def plain_text(self, stored: dict) -> str:

@@ -6,7 +6,6 @@ from operator import attrgetter
 
 from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import F, Func, OuterRef, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
@@ -98,6 +97,10 @@ class StoryForm(PersianSlugPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        # As for the body's photos (cms.blocks.require_alt_text), a draft may wait for its alt text.
+        lead_alt = (cleaned_data.get("lead_image_alt") or "").strip()
+        if cleaned_data.get("lead_image") and not lead_alt and not self.is_deferred_validation:
+            self.add_error("lead_image_alt", _("Describe the lead photo for readers who cannot see it."))
         for rule in hooks.get_hooks(CLEAN_STORY_FORM_HOOK):
             rule(self)
         return cleaned_data
@@ -155,11 +158,6 @@ class ArticlePage(PersianSlugMixin, ViewRestrictionsByPath, Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-
-    def clean(self):
-        super().clean()
-        if self.lead_image_id and not self.lead_image_alt.strip():
-            raise ValidationError({"lead_image_alt": _("Describe the lead photo for readers who cannot see it.")})
 
     def save(self, *args, **kwargs):
         # New pages, copies included, take the neighbourhood they are created under.

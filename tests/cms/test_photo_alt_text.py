@@ -1,4 +1,5 @@
-"""A photo used in a story needs alt text; the editor is told why, and nothing else they wrote is lost."""
+"""A photo used in a published story needs alt text; the editor is told why, and nothing else they wrote is
+lost. A draft may wait for it: saving one, by hand or by autosave, keeps everything written so far."""
 
 import json
 
@@ -22,7 +23,7 @@ def photo(db):
     return add_photo(title="غرفه‌ها", file=SimpleUploadedFile("a.jpg", photo_files.phone_jpeg(size=(800, 600))))
 
 
-def story_form(*, reporter, photo, lead_alt: str, body_alt: str) -> dict:
+def story_form(*, reporter, photo, lead_alt: str, body_alt: str, action: str = "publish") -> dict:
     data = nested_form_data(
         {
             "title": "بازارچه گوهردشت باز شد",
@@ -42,7 +43,8 @@ def story_form(*, reporter, photo, lead_alt: str, body_alt: str) -> dict:
             "corrections": inline_formset([]),
         }
     )
-    return {**data, "reporters": [reporter.pk], "topics": [Topic.objects.first().pk]}
+    actions = {f"action-{action}": action} if action else {}
+    return {**data, **actions, "reporters": [reporter.pk], "topics": [Topic.objects.first().pk]}
 
 
 def add_story(admin_client, neighbourhood, data):
@@ -86,3 +88,29 @@ def test_body_photo_without_alt_text_is_refused_with_a_clear_message(admin_clien
     # The admin hands StreamField errors to its JavaScript as JSON, with non-ASCII letters escaped.
     assert json.dumps(gettext(BLOCK_ALT_MESSAGE))[1:-1] in response.content.decode()
     assert not ArticlePage.objects.filter(slug="bazarche-gohardasht").exists()
+
+
+@pytest.mark.parametrize("missing", ["lead", "body"])
+def test_a_draft_is_kept_while_a_photo_still_waits_for_its_alt_text(
+    admin_client, neighbourhood, reporter, photo, missing
+):
+    alts = {"lead_alt": "غرفه‌ها", "body_alt": "ورودی بازارچه"} | {f"{missing}_alt": ""}
+    draft = story_form(reporter=reporter, photo=photo, action="", **alts)
+
+    assert add_story(admin_client, neighbourhood, draft).status_code == 302
+    story = ArticlePage.objects.get(slug="bazarche-gohardasht")
+    assert not story.live
+    assert story.lead_image_id == photo.pk
+    assert story.body[1].value["image"].pk == photo.pk
+
+    edit_url = f"/admin/pages/{story.pk}/edit/"
+    autosave = admin_client.post(
+        edit_url, draft | {"summary": "تازه‌ترین نوشته"}, headers={"Accept": "application/json"}
+    )
+    assert autosave.status_code == 200, autosave.content
+    assert ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object().summary == "تازه‌ترین نوشته"
+
+    publishing = admin_client.post(edit_url, draft | {"action-publish": "publish"})
+    assert publishing.status_code == 200
+    story.refresh_from_db()
+    assert not story.live

@@ -133,9 +133,10 @@ def body_form(page: Page, new_text: str) -> dict:
     return form
 
 
-def post_edit(client, page: Page, *, action: str | None = None, body: str = "", **changes):
+def post_edit(client, page: Page, *, action: str | None = None, body: str = "", autosave: bool = False, **changes):
     """Posts the edit form back as the logged-in user, with ``changes``. The body, which a browser's
-    JavaScript draws, is posted back unchanged, or replaced by one paragraph of ``body``."""
+    JavaScript draws, is posted back unchanged, or replaced by one paragraph of ``body``. An autosave
+    asks for JSON, as Wagtail's editor does."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     data.update(nested_form_data({"body": body_form(page, body)}))
@@ -143,7 +144,7 @@ def post_edit(client, page: Page, *, action: str | None = None, body: str = "", 
         data[key] = value
     if action:
         data[f"action-{action}"] = action
-    return client.post(url, data)
+    return client.post(url, data, headers={"Accept": "application/json"} if autosave else None)
 
 
 def refused(response) -> bool:

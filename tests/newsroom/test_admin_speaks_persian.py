@@ -64,6 +64,7 @@ def editors_pages(stories, neighbourhood) -> dict[str, str]:
         "dashboard": reverse("wagtailadmin_home"),
         "neighbourhood's pages": reverse("wagtailadmin_explore", args=[neighbourhood.pk]),
         "story to review": reverse("wagtailadmin_pages:edit", args=[waiting.pk]),
+        "draft": reverse("wagtailadmin_pages:edit", args=[stories["draft"].pk]),
         "request changes dialog": reverse(
             "wagtailadmin_pages:collect_workflow_action_data", args=[waiting.pk, "reject", task_state.pk]
         ),
@@ -114,3 +115,24 @@ def test_a_refused_story_is_explained_in_persian(client, reporter_user, stories,
 def test_a_desk_editors_admin_pages_speak_persian(client, desk_editor, stories, neighbourhood):
     client.force_login(desk_editor)
     assert english_on(client, editors_pages(stories, neighbourhood)) == {}
+
+
+def test_autosaves_that_fail_say_why_in_persian(client, reporter_user, draft, neighbourhood):
+    """What Wagtail's editor shows beside its autosave indicator when the server refuses an autosave."""
+    client.force_login(reporter_user)
+    waiting = file_story(client, reporter_user, neighbourhood, "صف نانوایی میدان اصلی")
+    post_edit(client, waiting, action="submit")
+    first_revision = draft.latest_revision
+    post_edit(client, draft, title="چاله‌های خیابان گلستان هنوز پر نشده")
+
+    answers = {
+        "validation_error": post_edit(client, draft, autosave=True, title=""),
+        "invalid_revision": post_edit(client, draft, autosave=True, loaded_revision_id=str(first_revision.pk)),
+        "locked": post_edit(client, waiting, autosave=True),
+    }
+
+    for code, answer in answers.items():
+        assert answer.status_code == 400, (code, answer.status_code)
+        assert answer.json()["error_code"] == code
+        message = answer.json()["error_message"]
+        assert message and not is_english(message), (code, message)
