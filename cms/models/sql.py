@@ -3,18 +3,16 @@ makes: the story with its neighbourhood, its relations (story_relations.py) and 
 related stories.
 
 Django builds and compiles a query's SQL anew each time it runs, and for these reads that cost
-several times what the database takes to answer them. Rows come back through ``Model.objects.raw``,
-which makes the same model instances a queryset would (fields not selected are deferred).
+several times what the database takes to answer them. Rows become the same model instances a
+queryset would make (rows.py; fields not selected are deferred).
 """
-
-from functools import cache
 
 from wagtail.models import Page
 
 from .visibility import Unrestricted
 
-PAGE = "page"  # the alias of wagtailcore_page in every query here
-SPECIFIC = "specific"  # the alias of a page type's own table
+PAGE = "page"  # the alias of the story's (or other page's) row in wagtailcore_page
+SPECIFIC = "specific"  # the alias of its row in its page type's own table
 
 
 def table(model) -> str:
@@ -29,25 +27,21 @@ def placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-@cache
-def page_select(model, fields: tuple[str, ...] = (), extra: str = "") -> str:
-    """SELECT ... FROM a page type joined to wagtailcore_page: every column, or the primary key and
-    ``fields`` (names of the model's fields, its own or inherited from Page), then any ``extra``
-    columns ("expression AS name", read as attributes of the same name)."""
-    ptr = model._meta.pk.column
-    if fields:
-        names = [f"{PAGE}.{Page._meta.pk.column}", f"{SPECIFIC}.{ptr}"]
-        for name in fields:
-            field = model._meta.get_field(name)
-            names.append(f"{PAGE if field.model is Page else SPECIFIC}.{field.column}")
-        selected = ", ".join(names)
-    else:
-        selected = f"{PAGE}.*, {SPECIFIC}.*"
-    if extra:
-        selected += f", {extra}"
+def page_from(model) -> str:
+    """FROM a page type's own table (SPECIFIC) joined to wagtailcore_page (PAGE)."""
     return (
-        f"SELECT {selected} FROM {table(Page)} {PAGE}"
-        f" JOIN {table(model)} {SPECIFIC} ON {SPECIFIC}.{ptr} = {PAGE}.{Page._meta.pk.column}"
+        f"{table(Page)} {PAGE} JOIN {table(model)} {SPECIFIC}"
+        f" ON {SPECIFIC}.{model._meta.pk.column} = {PAGE}.{Page._meta.pk.column}"
+    )
+
+
+def page_join(model, foreign_key: str, *, alias: str, page_alias: str, join: str = "JOIN") -> str:
+    """Another page, of type ``model``, that the column ``foreign_key`` points to: its rows in
+    wagtailcore_page and in its own table under these aliases (LEFT JOINed if ``join`` says so)."""
+    page_pk = f"{page_alias}.{Page._meta.pk.column}"
+    return (
+        f" {join} {table(Page)} {page_alias} ON {page_pk} = {foreign_key}"
+        f" {join} {table(model)} {alias} ON {alias}.{model._meta.pk.column} = {page_pk}"
     )
 
 

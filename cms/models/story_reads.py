@@ -1,6 +1,6 @@
-"""The story page's own reads of stories, with SQL written once (sql.py): the story a URL names,
-with its neighbourhood and lead photo, and the headlines of stories found by id (related stories,
-search results)."""
+"""The story page's own reads of stories, with SQL written once (sql.py) and rows read as model
+instances (rows.py): the story a URL names, with its neighbourhood and lead photo, and the headlines
+of stories found by id (related stories, search results), with their neighbourhoods."""
 
 from functools import cache
 
@@ -9,36 +9,45 @@ from wagtail.models import Page
 from .article import CARD_FIELDS, ArticlePage
 from .images import Photo
 from .neighbourhood import NeighbourhoodPage
-from .sql import PAGE, SPECIFIC, column, page_select, placeholders, published_sql, table, unrestricted_sql
+from .rows import Columns, read_rows
+from .sql import PAGE, SPECIFIC, column, page_from, page_join, placeholders, published_sql, table, unrestricted_sql
+
+PLACE, PLACE_PAGE = "place", "place_page"  # the aliases of the story's neighbourhood
+
+
+def _neighbourhood_join(join: str = "JOIN") -> str:
+    foreign_key = f"{SPECIFIC}.{column(ArticlePage, 'neighbourhood')}"
+    return page_join(NeighbourhoodPage, foreign_key, alias=PLACE, page_alias=PLACE_PAGE, join=join)
 
 
 @cache
-def _story_at_sql() -> str:
-    story = page_select(ArticlePage, extra=f"{unrestricted_sql()} AS unrestricted_path")
-    neighbourhood = f"{SPECIFIC}.{column(ArticlePage, 'neighbourhood')}"
-    return (
-        f"{story} JOIN {table(Page)} place ON place.{Page._meta.pk.column} = {neighbourhood}"
-        f" WHERE substr({PAGE}.path, 1, %s) = %s AND {PAGE}.depth = %s AND {PAGE}.slug = %s AND place.slug = %s"
+def _story_at() -> tuple[str, tuple[Columns, ...]]:
+    parts = (
+        Columns(ArticlePage, alias=SPECIFIC, page_alias=PAGE),
+        Columns(NeighbourhoodPage, alias=PLACE, page_alias=PLACE_PAGE),
+        Columns(Photo, alias="photo"),
     )
-
-
-def _by_id(model, ids, fields: tuple[str, ...] = ()) -> dict[int, object]:
-    sql = f"{page_select(model, fields)} WHERE {PAGE}.{Page._meta.pk.column} IN ({placeholders(ids)})"
-    return {row.pk: row for row in model.objects.raw(sql, list(ids))}
+    lead_image = f"{SPECIFIC}.{column(ArticlePage, 'lead_image')}"
+    sql = (
+        f"SELECT {', '.join(part.sql for part in parts)}, {unrestricted_sql()}"
+        f" FROM {page_from(ArticlePage)}{_neighbourhood_join()}"
+        f" LEFT JOIN {table(Photo)} photo ON photo.{Photo._meta.pk.column} = {lead_image}"
+        f" WHERE substr({PAGE}.path, 1, %s) = %s AND {PAGE}.depth = %s AND {PAGE}.slug = %s"
+        f" AND {PLACE_PAGE}.slug = %s"
+    )
+    return sql, parts
 
 
 def story_at(home, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
-    """The story two levels below ``home`` at these slugs, its ``neighbourhood`` and ``lead_image``
-    read with it, and whether any page on its path is restricted (``unrestricted_path``, read by
+    """The story two levels below ``home`` at these slugs, in one query with its ``neighbourhood``,
+    its ``lead_image`` and whether any page on its path is restricted (``unrestricted_path``, read by
     ViewRestrictionsByPath); whether it is live is for routing to decide, as for any page."""
+    sql, parts = _story_at()
     params = [len(home.path), home.path, home.depth + 2, story_slug, neighbourhood_slug]
-    story = next(iter(ArticlePage.objects.raw(_story_at_sql(), params)), None)
-    if story is None:
+    rows = read_rows(sql, params, *parts)
+    if not rows:
         return None
-    story.neighbourhood = _by_id(NeighbourhoodPage, [story.neighbourhood_id])[story.neighbourhood_id]
-    if story.lead_image_id:
-        sql = f"SELECT * FROM {table(Photo)} WHERE {Photo._meta.pk.column} = %s"
-        story.lead_image = next(iter(Photo.objects.raw(sql, [story.lead_image_id])), None)
+    story, story.neighbourhood, story.lead_image, story.unrestricted_path = rows[0]
     return story
 
 
@@ -51,17 +60,27 @@ def _card_fields(prefix: str = "") -> tuple[str, ...]:
     )
 
 
+@cache
+def _headlines() -> tuple[str, tuple[Columns, ...]]:
+    parts = (
+        Columns(ArticlePage, _card_fields(), alias=SPECIFIC, page_alias=PAGE),
+        Columns(NeighbourhoodPage, _card_fields("neighbourhood__"), alias=PLACE, page_alias=PLACE_PAGE),
+    )
+    sql = (
+        f"SELECT {', '.join(part.sql for part in parts)}"
+        f" FROM {page_from(ArticlePage)}{_neighbourhood_join('LEFT JOIN')} WHERE {published_sql()}"
+    )
+    return sql, parts
+
+
 def published_headlines(ids: list[int]) -> dict[int, ArticlePage]:
     """The live, public stories among ``ids`` by id, with what a story card shows without its photo."""
     if not ids:
         return {}
-    sql = (
-        f"{page_select(ArticlePage, _card_fields())}"
-        f" WHERE {PAGE}.{Page._meta.pk.column} IN ({placeholders(ids)}) AND {published_sql()}"
-    )
-    stories = {story.pk: story for story in ArticlePage.objects.raw(sql, [*ids, True])}
-    places = {story.neighbourhood_id for story in stories.values()} - {None}
-    neighbourhoods = _by_id(NeighbourhoodPage, places, _card_fields("neighbourhood__")) if places else {}
-    for story in stories.values():
-        story.neighbourhood = neighbourhoods.get(story.neighbourhood_id)
+    sql, parts = _headlines()
+    rows = read_rows(f"{sql} AND {PAGE}.{Page._meta.pk.column} IN ({placeholders(ids)})", [True, *ids], *parts)
+    stories = {}
+    for story, neighbourhood in rows:
+        story.neighbourhood = neighbourhood
+        stories[story.pk] = story
     return stories

@@ -1,4 +1,5 @@
-"""A story's topics, byline, tags and corrections, read for its page with SQL written once (sql.py).
+"""A story's topics, byline, tags and corrections, read for its page with SQL written once (sql.py)
+and rows read as model instances (rows.py).
 
 ``prefetch_related`` cost a story page about a millisecond per relation, mostly Django building the
 query. The rows go to modelcluster, which keeps them in memory as it keeps a draft's relations:
@@ -8,41 +9,43 @@ memory (a preview of a draft) is left as it is.
 
 from functools import cache
 
+from .rows import Columns, read_rows
 from .sql import column, table
 
 
-def _many_to_many_sql(story_model, relation: str) -> str:
+def _many_to_many(story_model, relation: str) -> tuple[Columns, str]:
     field = story_model._meta.get_field(relation)
     related, through = field.related_model, field.remote_field.through
-    return (
-        f"SELECT item.* FROM {table(related)} item JOIN {table(through)} link"
+    item = Columns(related, alias="item")
+    return item, (
+        f"SELECT {item.sql} FROM {table(related)} item JOIN {table(through)} link"
         f" ON link.{column(through, field.m2m_reverse_field_name())} = item.{related._meta.pk.column}"
         f" WHERE link.{column(through, field.m2m_field_name())} = %s"
     )
 
 
 @cache
-def _queries(story_model) -> dict[str, tuple[type, str]]:
-    """The model and SQL of each relation modelcluster keeps, with the story's primary key as the one
-    parameter. Tags are kept as the story's tagged items, read here as their tags."""
+def _queries(story_model) -> dict[str, tuple[Columns, str]]:
+    """The columns and SQL of each relation modelcluster keeps, with the story's primary key as the
+    one parameter. Tags are kept as the story's tagged items, read here as their tags."""
     tagged = story_model._meta.get_field("tags").remote_field.through
     tag_model = tagged.tag_model()
+    tag = Columns(tag_model, alias="tag")
     corrections = story_model._meta.get_field("corrections").related_model
+    correction = Columns(corrections, alias="correction")
     return {
-        "topics": (story_model._meta.get_field("topics").related_model, _many_to_many_sql(story_model, "topics")),
-        "reporters": (
-            story_model._meta.get_field("reporters").related_model,
-            _many_to_many_sql(story_model, "reporters"),
-        ),
+        "topics": _many_to_many(story_model, "topics"),
+        "reporters": _many_to_many(story_model, "reporters"),
         _tagged_items(story_model): (
-            tag_model,
-            f"SELECT tag.* FROM {table(tag_model)} tag JOIN {table(tagged)} item"
+            tag,
+            f"SELECT {tag.sql} FROM {table(tag_model)} tag JOIN {table(tagged)} item"
             f" ON item.{column(tagged, 'tag')} = tag.{tag_model._meta.pk.column}"
             f" WHERE item.{column(tagged, 'content_object')} = %s ORDER BY tag.{column(tag_model, 'name')}",
         ),
         "corrections": (
-            corrections,
-            f"SELECT * FROM {table(corrections)} WHERE {column(corrections, 'article')} = %s",
+            correction,
+            f"SELECT {correction.sql} FROM {table(corrections)} correction"
+            f" WHERE correction.{column(corrections, 'article')} = %s",
         ),
     }
 
@@ -58,10 +61,10 @@ def load_relations(story) -> None:
     which have none, come by name."""
     in_memory = getattr(story, "_cluster_related_objects", {})
     tagged_items = _tagged_items(type(story))
-    for relation, (model, sql) in _queries(type(story)).items():
+    for relation, (columns, sql) in _queries(type(story)).items():
         if relation in in_memory:
             continue
-        rows = list(model.objects.raw(sql, [story.pk]))
+        rows = [item for (item,) in read_rows(sql, [story.pk], columns)]
         if relation == tagged_items:
             rows = [story._meta.get_field("tags").remote_field.through(tag=tag) for tag in rows]
         setattr(story, relation, rows)
