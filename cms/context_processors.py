@@ -7,4 +7,4 @@ from .navigation import site_navigation
 
 def navigation(request):
     # Lazy, so that admin pages and error pages that never show the navigation cost nothing.
-    return {"navigation": SimpleLazyObject(site_navigation)}
+    return {"navigation": SimpleLazyObject(lambda: site_navigation(request))}

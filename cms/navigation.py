@@ -12,6 +12,7 @@ from django.utils import translation
 
 from .models import NeighbourhoodPage, Topic
 from .models.visibility import publicly_visible
+from .shared_cache import Key, read_for_request
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,18 @@ def build_navigation() -> Navigation:
     )
 
 
-def site_navigation() -> Navigation:
+def cache_keys() -> list[Key]:
+    """The navigation's keys in the shared cache, one per UI language."""
+    return [(CACHE_KEY.format(language=code), None) for code, _name in settings.LANGUAGES]
+
+
+def site_navigation(request=None) -> Navigation:
+    """The navigation in the active language: as read for the request (cms/sites.py), or from the
+    shared cache, built if it is not there."""
     key = CACHE_KEY.format(language=translation.get_language())
-    return cache.get_or_set(key, build_navigation, timeout=None)
+    read = read_for_request(request, (key, None))
+    return read if read is not None else cache.get_or_set(key, build_navigation, timeout=None)
 
 
 def forget_navigation() -> None:
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
+    cache.delete_many([key for key, _version in cache_keys()])
