@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from .models import ArticlePage, NeighbourhoodPage
 from .models.images import SEARCH_RENDITIONS
+from .models.neighbourhood import City
+from .url_reversing import reverse_remembered
 
 LOGO_PATH = "img/mahalleh-logo.png"
 LOGO_SIZE = 512
@@ -32,7 +34,7 @@ def json_ld_script(data: dict | list) -> SafeString:
 
 
 def home_url(request) -> str:
-    return request.build_absolute_uri(reverse("wagtail_serve", args=[""]))
+    return request.build_absolute_uri(reverse_remembered("wagtail_serve", args=[""]))
 
 
 def organisation(request) -> dict:
@@ -86,7 +88,7 @@ def place(request, neighbourhood: NeighbourhoodPage) -> dict:
         "url": request.build_absolute_uri(neighbourhood.get_url(request)),
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": neighbourhood.get_city_display(),
+            "addressLocality": City(neighbourhood.city).label,
             "addressRegion": _("Alborz"),
             "addressCountry": "IR",
         },

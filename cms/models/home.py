@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 
 from ..pagination import paginate
 from ..persian import persian_slugify
+from ..url_reversing import remembered
 from .article import ArticlePage
 from .neighbourhood import NeighbourhoodPage
 from .reporters import Reporter
@@ -60,11 +61,8 @@ class HomePage(PersianSlugMixin, RoutablePageMixin, SpecificChildRouting, ViewRe
 
     @classmethod
     def listing_url(cls, kind: str, slug: str) -> str:
-        """The URL of a topic, tag or reporter listing, in the active UI language.
-
-        The home page is the site root, so its URL is the root of Wagtail's URLs.
-        """
-        return reverse("wagtail_serve", args=[""]) + cls.get_resolver().reverse(kind, slug=slug)
+        """The URL of a topic, tag or reporter listing, in the active UI language."""
+        return _listing_url(cls, kind, slug)
 
     def routable_children(self):
         return NeighbourhoodPage.objects.child_of(self)
@@ -155,3 +153,9 @@ class HomeFeaturedStory(Orderable):
     story = models.ForeignKey("cms.ArticlePage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("story")]
+
+
+@remembered
+def _listing_url(home_page_class, kind: str, slug: str) -> str:
+    # The home page is the site root, so its URL is the root of Wagtail's URLs.
+    return reverse("wagtail_serve", args=[""]) + home_page_class.get_resolver().reverse(kind, slug=slug)

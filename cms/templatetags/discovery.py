@@ -4,7 +4,6 @@ feed links, OpenGraph and Twitter cards, JSON-LD and share links."""
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
@@ -12,6 +11,7 @@ from .. import structured_data
 from ..languages import path_in_language
 from ..models.images import SHARE_RENDITION
 from ..sharing import share_links
+from ..url_reversing import reverse_remembered
 
 register = template.Library()
 
@@ -51,8 +51,8 @@ def feed_links(scope: str = "site", slug: str = "", title: str = ""):
     args = {"slug": slug} if slug else {}
     return {
         "title": title,
-        "rss": reverse(f"feed-{scope}-rss", kwargs=args),
-        "atom": reverse(f"feed-{scope}-atom", kwargs=args),
+        "rss": reverse_remembered(f"feed-{scope}-rss", kwargs=args),
+        "atom": reverse_remembered(f"feed-{scope}-atom", kwargs=args),
     }
 
 
