@@ -52,3 +52,36 @@ def test_words_scored_as_one_flat_disjunction_score_as_one_disjunction_per_word(
     ]
     assert scores[0] == scores[1]
     assert len(scores[0]) == 4
+
+
+def test_the_place_of_related_stories_scores_as_term_sets_do(places, backend_name):
+    """place_query's constant-score term queries find and rank the stories that term sets would."""
+    if backend_name != "embedded":
+        pytest.skip("the embedded index's own query")
+    for number, (where, topic) in enumerate(
+        (("gohardasht", "economy"), ("gohardasht", "other_topic"), ("fardis", "economy"))
+    ):
+        story(places, where=where, topic=topic, title=f"نانوایی محله {number}", summary="صف نانوایی")
+    story(places, where="fardis", topic="other_topic", title="نانوایی فردیس", summary="صف نانوایی")
+    index_now()
+    topics, neighbourhood = [places["economy"].pk], places["gohardasht"].pk
+    term_sets = Query.boolean_query(
+        [
+            (Occur.Should, Query.term_set_query(embedded.SCHEMA, "topics", topics)),
+            (Occur.Should, Query.term_set_query(embedded.SCHEMA, "neighbourhood", [neighbourhood])),
+        ]
+    )
+    words = embedded.word_query("نانوایی")
+    searcher = get_backend()._searcher()
+    scores = [
+        [
+            (round(score, 4), address.doc)
+            for score, address in searcher.search(
+                Query.boolean_query([(Occur.Must, words), (Occur.Must, place)]), limit=10
+            ).hits
+        ]
+        for place in (embedded.place_query(topics, neighbourhood), term_sets)
+    ]
+    assert scores[0] == scores[1]
+    assert len(scores[0]) == 3  # not the story in another neighbourhood on another topic
+    assert len({score for score, _ in scores[0]}) == 2  # in the neighbourhood and on the topic counts twice
