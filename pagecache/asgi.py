@@ -3,14 +3,13 @@
 A server with a thread per request spends most of a cached page's time in its own machinery; here a
 cached page costs one asynchronous Redis read, with no thread. Everything else (misses, editors,
 forms, the admin) goes on to the WSGI application, its own front door included, in a pool of
-threads: renders, waits for another reader's render and Redis outages are handled there as ever.
+threads (wsgi_threads.py): renders, waits for another reader's render and Redis outages are handled there as ever.
 
 Pages are read as the pages cache wrote them, with django-redis's own key and decoding, over a
 connection of the door's own (pagecache/pipelined_get.py). Without Redis (the default setup) every
 request goes on to the WSGI application.
 """
 
-from a2wsgi import WSGIMiddleware
 from django.conf import settings
 from django.core.cache import caches
 
@@ -18,6 +17,7 @@ from . import store
 from .front import answer, needs_https_redirect, shareable_url
 from .pipelined_get import PipelinedGet, RedisUnavailable
 from .policy import hostname, without_tracking
+from .wsgi_threads import WsgiInThreads
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
 # A page read again byte for byte as last read is neither decoded nor are its headers encoded again;
@@ -27,7 +27,7 @@ REMEMBERED_DECODINGS = 256
 
 class AsgiPageCacheFront:
     def __init__(self, wsgi_application, *, threads: int):
-        self.application = WSGIMiddleware(wsgi_application, workers=threads)
+        self.application = WsgiInThreads(wsgi_application, threads=threads)
         cache_settings = settings.CACHES[settings.PAGE_CACHE_ALIAS]
         redis_location = cache_settings["LOCATION"] if cache_settings["BACKEND"] == REDIS_CACHE else None
         self.redis = PipelinedGet(redis_location, timeout=1) if redis_location else None

@@ -104,6 +104,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters sent apart from the SQL, so that psycopg can prepare a query the connection has run
+    # PREPARE_THRESHOLD times and PostgreSQL plans it once: planning a story page's reads took several
+    # times longer than running them. A pooler in transaction mode needs prepared statements off
+    # (DATABASE_PREPARE_THRESHOLD=off) unless it tracks them (PgBouncer 1.21+, max_prepared_statements).
+    prepare_threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": None if prepare_threshold == "off" else int(prepare_threshold),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -163,7 +174,7 @@ STORAGES = {
     # through a package such as django-storages named here.
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     # Hashed names (cacheable for a year) and gzip/Brotli copies, served by WhiteNoise or nginx.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.static_storage.StaticStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
