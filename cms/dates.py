@@ -35,7 +35,7 @@ def jalali_date(value: datetime.date | datetime.datetime, *, with_weekday: bool 
     """«دوشنبه ۲۷ اسفند ۱۴۰۳» for 17 March 2025 (in the site's time zone)."""
     value = _local(value)
     day = value.date() if isinstance(value, datetime.datetime) else value
-    jalali = jdatetime.date.fromgregorian(date=day)
+    jalali = jdatetime.date.fromgregorian(date=day, locale=jdatetime.FA_LOCALE)  # no lookup of the process locale
     text = f"{jalali.day} {JALALI_MONTHS[jalali.month - 1]} {jalali.year}"
     if with_weekday:
         text = f"{PERSIAN_WEEKDAYS[day.weekday()]} {text}"

@@ -1,9 +1,10 @@
 """The story page's own reads of stories, with SQL written once (sql.py) and rows read as model
-instances (rows.py): the story a URL names, with its neighbourhood and lead photo, and the headlines
-of stories found by id (related stories, search results), with their neighbourhoods."""
+instances (rows.py): the story a URL names, with its neighbourhood, lead photo and relations, and
+the headlines of stories found by id (related stories, search results), with their neighbourhoods."""
 
 from functools import cache
 
+from django.db import connection
 from wagtail.models import Page
 
 from .article import CARD_FIELDS, ArticlePage
@@ -11,6 +12,7 @@ from .images import Photo
 from .neighbourhood import NeighbourhoodPage
 from .rows import Columns, read_rows
 from .sql import PAGE, SPECIFIC, column, page_from, page_join, placeholders, published_sql, table, unrestricted_sql
+from .story_relations import keep_relations, relations_sql
 
 PLACE, PLACE_PAGE = "place", "place_page"  # the aliases of the story's neighbourhood
 
@@ -21,7 +23,7 @@ def _neighbourhood_join(join: str = "JOIN") -> str:
 
 
 @cache
-def _story_at() -> tuple[str, tuple[Columns, ...]]:
+def _story_at(vendor: str) -> tuple[str, tuple[Columns, ...]]:
     parts = (
         Columns(ArticlePage, alias=SPECIFIC, page_alias=PAGE),
         Columns(NeighbourhoodPage, alias=PLACE, page_alias=PLACE_PAGE),
@@ -29,7 +31,8 @@ def _story_at() -> tuple[str, tuple[Columns, ...]]:
     )
     lead_image = f"{SPECIFIC}.{column(ArticlePage, 'lead_image')}"
     sql = (
-        f"SELECT {', '.join(part.sql for part in parts)}, {unrestricted_sql()}"
+        f"SELECT {', '.join(part.sql for part in parts)}, {unrestricted_sql()},"
+        f" {relations_sql(ArticlePage, f'{SPECIFIC}.{ArticlePage._meta.pk.column}')}"
         f" FROM {page_from(ArticlePage)}{_neighbourhood_join()}"
         f" LEFT JOIN {table(Photo)} photo ON photo.{Photo._meta.pk.column} = {lead_image}"
         f" WHERE substr({PAGE}.path, 1, %s) = %s AND {PAGE}.depth = %s AND {PAGE}.slug = %s"
@@ -40,14 +43,16 @@ def _story_at() -> tuple[str, tuple[Columns, ...]]:
 
 def story_at(home, neighbourhood_slug: str, story_slug: str) -> ArticlePage | None:
     """The story two levels below ``home`` at these slugs, in one query with its ``neighbourhood``,
-    its ``lead_image`` and whether any page on its path is restricted (``unrestricted_path``, read by
-    ViewRestrictionsByPath); whether it is live is for routing to decide, as for any page."""
-    sql, parts = _story_at()
+    its ``lead_image``, its relations (story_relations.py) and whether any page on its path is
+    restricted (``unrestricted_path``, read by ViewRestrictionsByPath); whether it is live is for
+    routing to decide, as for any page."""
+    sql, parts = _story_at(connection.vendor)
     params = [len(home.path), home.path, home.depth + 2, story_slug, neighbourhood_slug]
     rows = read_rows(sql, params, *parts)
     if not rows:
         return None
-    story, story.neighbourhood, story.lead_image, story.unrestricted_path = rows[0]
+    story, story.neighbourhood, story.lead_image, story.unrestricted_path, *relations = rows[0]
+    keep_relations(story, relations)
     return story
 
 

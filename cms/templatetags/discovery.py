@@ -4,8 +4,10 @@ feed links, OpenGraph and Twitter cards, JSON-LD and share links."""
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from .. import structured_data
 from ..languages import path_in_language
@@ -29,50 +31,86 @@ def canonical_url(request) -> str:
     return request.build_absolute_uri(request.path) + canonical_query(request)
 
 
-@register.inclusion_tag("components/canonical_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def canonical_links(context):
     request = context.get("request")
     if request is None:  # the 500 page renders without one
-        return {}
+        return ""
     query = canonical_query(request)
     alternates = {
         code: request.build_absolute_uri(path_in_language(request, code)) + query for code, _name in settings.LANGUAGES
     }
-    return {
-        "canonical": canonical_url(request),
-        "alternates": alternates.items(),
-        "x_default": alternates[settings.LANGUAGE_CODE],
-    }
+    return format_html(
+        '<link rel="canonical" href="{}">\n{}\n<link rel="alternate" hreflang="x-default" href="{}">',
+        canonical_url(request),
+        format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', alternates.items()),
+        alternates[settings.LANGUAGE_CODE],
+    )
 
 
-@register.inclusion_tag("components/feed_links.html")
+@register.simple_tag
 def feed_links(scope: str = "site", slug: str = "", title: str = ""):
     """RSS and Atom <link rel="alternate"> for the site, or for one neighbourhood, topic or reporter."""
     args = {"slug": slug} if slug else {}
-    return {
-        "title": title,
-        "rss": reverse_remembered(f"feed-{scope}-rss", kwargs=args),
-        "atom": reverse_remembered(f"feed-{scope}-atom", kwargs=args),
-    }
+    title = title or _("Mahalleh")
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" title="{} (RSS)" href="{}">\n'
+        '<link rel="alternate" type="application/atom+xml" title="{} (Atom)" href="{}">',
+        title,
+        reverse_remembered(f"feed-{scope}-rss", kwargs=args),
+        title,
+        reverse_remembered(f"feed-{scope}-atom", kwargs=args),
+    )
 
 
-@register.inclusion_tag("components/social_card.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def social_card(context, *, title: str, description: str, kind: str = "website", image=None, image_alt: str = ""):
+    """OpenGraph and Twitter card <meta> elements; a story's (kind "article") with its dates, topics
+    and tags."""
     request = context["request"]
-    card = {
-        "title": title,
-        "description": description,
-        "kind": kind,
-        "url": canonical_url(request),
-        "locale": OPENGRAPH_LOCALES.get(translation.get_language(), "fa_IR"),
-        "story": context.get("page") if kind == "article" else None,
-    }
     if image:
         rendition = image.get_rendition(SHARE_RENDITION)
-        card.update(image_url=request.build_absolute_uri(rendition.url), image=rendition, image_alt=image_alt)
+        image_url = request.build_absolute_uri(rendition.url)
     else:
-        card.update(image_url=request.build_absolute_uri(static(structured_data.LOGO_PATH)), image_alt="")
-    return card
+        image_url = request.build_absolute_uri(static(structured_data.LOGO_PATH))
+    opengraph = [
+        ("og:site_name", _("Mahalleh")),
+        ("og:type", kind),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", canonical_url(request)),
+        ("og:locale", OPENGRAPH_LOCALES.get(translation.get_language(), "fa_IR")),
+        ("og:image", image_url),
+    ]
+    if image:
+        opengraph += [("og:image:width", rendition.width), ("og:image:height", rendition.height)]
+        opengraph += [("og:image:alt", image_alt)]
+    story = context.get("page") if kind == "article" else None
+    if story:
+        published = story.first_published_at
+        opengraph += [
+            ("article:published_time", _iso(published)),
+            ("article:modified_time", _iso(story.last_published_at or published)),
+            *[("article:section", topic.name) for topic in story.topics.all()],
+            *[("article:tag", tag.name) for tag in story.tags.all()],
+        ]
+    twitter = [
+        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:title", title),
+        ("twitter:description", description),
+        ("twitter:image", image_url),
+        *([("twitter:image:alt", image_alt)] if image else []),
+    ]
+    return format_html(
+        "{}\n{}",
+        format_html_join("\n", '<meta property="{}" content="{}">', opengraph),
+        format_html_join("\n", '<meta name="{}" content="{}">', twitter),
+    )
+
+
+def _iso(moment) -> str:
+    """As the template filter ``date:'c'`` writes it: ISO 8601 in the site's time zone."""
+    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 @register.simple_tag(takes_context=True)

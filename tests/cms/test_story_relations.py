@@ -10,7 +10,10 @@ from django.test import TestCase
 from django.urls import reverse
 
 from cms.factories import make_neighbourhood, make_reporter, make_story
-from cms.models import ArticleCorrection, Topic
+from cms.models import ArticleCorrection, ArticlePage, Topic
+from cms.models.home import HomePage
+from cms.models.story_reads import story_at
+from cms.models.story_relations import load_relations
 
 from .reading import read_page
 
@@ -84,3 +87,21 @@ class StoryRelationsTests(TestCase):
         )
         self.client.logout()
         self.assertEqual(shown(read_page(self.client, self.story.url))["byline"], ["بهرام", "مریم"])
+
+    def test_relations_read_with_the_story_or_on_their_own_are_what_the_orm_reads(self):
+        with_the_story = story_at(HomePage.objects.get(), self.neighbourhood.slug, self.story.slug)
+        on_their_own = ArticlePage.objects.get(pk=self.story.pk)
+        with self.assertNumQueries(1):
+            load_relations(on_their_own)
+        expected = ArticlePage.objects.get(pk=self.story.pk)
+
+        for story in (with_the_story, on_their_own):
+            for relation in ("topics", "reporters", "corrections"):
+                read, orm = getattr(story, relation).all(), getattr(expected, relation).all()
+                self.assertEqual([item.pk for item in read], [item.pk for item in orm])
+                for item, orm_item in zip(read, orm, strict=True):
+                    for field in type(item)._meta.concrete_fields:
+                        with self.subTest(relation=relation, field=field.name):
+                            self.assertEqual(field.value_from_object(item), field.value_from_object(orm_item))
+            self.assertEqual([tag.name for tag in story.tags.all()], ["آب", "کم‌آبی"])
+            self.assertEqual({item.published_at.utcoffset().total_seconds() for item in story.corrections.all()}, {0})
