@@ -30,16 +30,24 @@ def local_digits(value):
     return persian_digits(value) if translation.get_language() == "fa" else str(value)
 
 
-@register.inclusion_tag("components/language_switch.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def language_switch(context):
+    """A link to the page in the other UI language, named in that language."""
     request = context.get("request")
-    current = translation.get_language()
-    other = "en" if current == "fa" else "fa"
+    other = "en" if translation.get_language() == "fa" else "fa"
     if request is None:
-        return {"other_language": other, "other_url": translate_url("/", other)}
-    query = request.META.get("QUERY_STRING", "")
-    other_url = path_in_language(request, other) + (f"?{iri_to_uri(query)}" if query else "")
-    return {"other_language": other, "other_url": other_url}
+        other_url = translate_url("/", other)
+    else:
+        query = request.META.get("QUERY_STRING", "")
+        other_url = path_in_language(request, other) + (f"?{iri_to_uri(query)}" if query else "")
+    info = translation.get_language_info(other)
+    return format_html(
+        '<a class="language-switch" href="{}" lang="{}" hreflang="{}">{}</a>',
+        other_url,
+        info["code"],
+        info["code"],
+        info["name_local"],
+    )
 
 
 @register.simple_tag

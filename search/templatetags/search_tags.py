@@ -7,9 +7,11 @@ because search does.
 import logging
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from cms.url_reversing import remembered
 from pagecache.shown import note_shown
 
 from ..results import facet_counts, related_stories
@@ -18,9 +20,16 @@ logger = logging.getLogger(__name__)
 register = template.Library()
 
 
-@register.inclusion_tag("search/header_form.html")
+@remembered
+def _search_form_html() -> str:
+    return render_to_string("search/header_form.html")
+
+
+@register.simple_tag
 def search_form():
-    return {}
+    """The header's search form. Every page in a language shows the same one, so it is rendered once
+    per language, script prefix and URLconf (cms/url_reversing.py), not at each page."""
+    return _search_form_html()
 
 
 @register.inclusion_tag("search/related_stories.html", takes_context=True)

@@ -167,6 +167,17 @@ def test_every_page_has_a_search_form_in_its_header(client, market):
     assert form["action"] == SEARCH and form.select_one("input[name=q]")
 
 
+def test_each_interface_language_has_its_own_header_search_form(client, market):
+    """The form is rendered once per language and remembered: each language must keep its own."""
+    forms = {}
+    for prefix in ("", "/en", ""):
+        soup = BeautifulSoup(client.get(f"{prefix}/").content, "html.parser")
+        form = soup.select_one("header form[role=search]")
+        forms[prefix] = (form["action"], form.select_one("button").text)
+    assert forms[""] == (SEARCH, "جستجو")
+    assert forms["/en"] == ("/en" + SEARCH, "Search")
+
+
 def test_english_interface_searches_too(client, market):
     response = client.get("/en/search/", {"q": "خانگی"})
     assert response.status_code == 200
