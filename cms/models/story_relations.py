@@ -46,13 +46,13 @@ class Relation:
             make(
                 connection.alias,
                 self.columns.attnames,
-                [_python(f, value) for f, value in zip(fields, row, strict=True)],
+                [_field_value(f, value) for f, value in zip(fields, row, strict=True)],
             )
             for row in json.loads(text)
         ]
 
 
-def _python(field, value):
+def _field_value(field, value):
     """A JSON value as the field holds it; a date from its ISO text, which SQLite writes without a
     zone (in UTC)."""
     if value is None:
@@ -81,9 +81,9 @@ def _tagged_items(story_model) -> str:
 
 
 @cache
-def relations(story_model, vendor: str) -> tuple[Relation, ...]:
-    """The relations modelcluster keeps, for the database ``vendor`` (their SQL differs). Tags are
-    kept as the story's tagged items, read here as their tags, by name."""
+def relations(story_model) -> tuple[Relation, ...]:
+    """The relations modelcluster keeps. Tags are kept as the story's tagged items, read here as
+    their tags, by name."""
     tagged = story_model._meta.get_field("tags").remote_field.through
     tag_model = tagged.tag_model()
     corrections = story_model._meta.get_field("corrections").related_model
@@ -109,7 +109,7 @@ def relations(story_model, vendor: str) -> tuple[Relation, ...]:
 def relations_sql(story_model, story: str) -> str:
     """The JSON subqueries of every relation, as columns of a SELECT, for the story whose primary key
     is the SQL expression ``story``."""
-    return ", ".join(relation.json_sql(story) for relation in relations(story_model, connection.vendor))
+    return ", ".join(relation.json_sql(story) for relation in relations(story_model))
 
 
 def keep_relations(story, texts) -> None:
@@ -119,7 +119,7 @@ def keep_relations(story, texts) -> None:
     in_memory = getattr(story, "_cluster_related_objects", {})
     through = story._meta.get_field("tags").remote_field.through
     tagged_items = _tagged_items(type(story))
-    for relation, text in zip(relations(type(story), connection.vendor), texts, strict=True):
+    for relation, text in zip(relations(type(story)), texts, strict=True):
         if relation.name in in_memory:
             continue
         rows = relation.instances(text)
@@ -131,7 +131,7 @@ def keep_relations(story, texts) -> None:
 def load_relations(story) -> None:
     """Reads the story's relations that are not in memory, in one query."""
     in_memory = getattr(story, "_cluster_related_objects", {})
-    kept = relations(type(story), connection.vendor)
+    kept = relations(type(story))
     if all(relation.name in in_memory for relation in kept):
         return
     with connection.cursor() as cursor:

@@ -4,7 +4,7 @@ feed links, OpenGraph and Twitter cards, JSON-LD and share links."""
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -87,10 +87,11 @@ def social_card(context, *, title: str, description: str, kind: str = "website",
         opengraph += [("og:image:alt", image_alt)]
     story = context.get("page") if kind == "article" else None
     if story:
-        published = story.first_published_at
+        published = story.first_published_at  # None in a preview of a story never published
+        modified = story.last_published_at or published
         opengraph += [
-            ("article:published_time", _iso(published)),
-            ("article:modified_time", _iso(story.last_published_at or published)),
+            ("article:published_time", structured_data.iso_datetime(published) if published else ""),
+            ("article:modified_time", structured_data.iso_datetime(modified) if modified else ""),
             *[("article:section", topic.name) for topic in story.topics.all()],
             *[("article:tag", tag.name) for tag in story.tags.all()],
         ]
@@ -106,11 +107,6 @@ def social_card(context, *, title: str, description: str, kind: str = "website",
         format_html_join("\n", '<meta property="{}" content="{}">', opengraph),
         format_html_join("\n", '<meta name="{}" content="{}">', twitter),
     )
-
-
-def _iso(moment) -> str:
-    """As the template filter ``date:'c'`` writes it: ISO 8601 in the site's time zone."""
-    return timezone.localtime(moment).isoformat() if moment else ""
 
 
 @register.simple_tag(takes_context=True)

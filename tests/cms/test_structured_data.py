@@ -70,6 +70,21 @@ def test_story_card_uses_the_share_size_lead_photo(client, photographed_story):
     assert meta(soup, "twitter:image") == meta(soup, "og:image")
 
 
+def test_story_card_names_its_dates_topics_and_tags(client, story):
+    ArticlePage.objects.filter(pk=story.pk).update(
+        last_published_at=story.first_published_at + datetime.timedelta(hours=2)
+    )
+    soup = page_head(client, story.url)
+    published = timezone.localtime(story.first_published_at).replace(microsecond=0)
+    assert meta(soup, "article:published_time") == published.isoformat()
+    assert meta(soup, "article:modified_time") == (published + datetime.timedelta(hours=2)).isoformat()
+    assert published.isoformat().endswith("+03:30")  # the site's time zone, Tehran
+    sections = [tag["content"] for tag in soup.find_all("meta", property="article:section")]
+    assert sections == [topic.name for topic in story.topics.all()] and sections
+    assert [tag["content"] for tag in soup.find_all("meta", property="article:tag")] == ["مشاغل خانگی"]
+    assert meta(soup, "twitter:card") == "summary"
+
+
 def test_story_carries_a_complete_news_article(client, photographed_story, reporter):
     ArticlePage.objects.filter(pk=photographed_story.pk).update(
         last_published_at=photographed_story.first_published_at + datetime.timedelta(hours=2)
