@@ -3,7 +3,8 @@
 A server with a thread per request spends most of a cached page's time in its own machinery; here a
 cached page costs one asynchronous Redis read, with no thread. Everything else (misses, editors,
 forms, the admin) goes on to the WSGI application, its own front door included, in a pool of
-threads (wsgi_threads.py): renders, waits for another reader's render and Redis outages are handled there as ever.
+threads (wsgi_threads.py): renders, waits for another reader's render and Redis outages are
+handled there as ever.
 
 Pages are read as the pages cache wrote them, with django-redis's own key and decoding, over a
 connection of the door's own (pagecache/pipelined_get.py). Without Redis (the default setup) every
