@@ -14,7 +14,9 @@ from django.utils.translation import get_language
 
 
 def remembered(function):
-    """``function`` (of hashable positional arguments, answering from URL patterns) remembered."""
+    """``function`` remembered: its answer must depend only on its hashable positional arguments,
+    the active language, the script prefix and the URLconf (addresses, or a fragment made of them
+    and of translations, such as the header's search form)."""
 
     @lru_cache(maxsize=4096)
     def answer(language, script_prefix, urlconf, *args):
