@@ -29,11 +29,11 @@ class Relation:
     def json_sql(self, story: str) -> str:
         """A subquery of the rows as one JSON array of arrays, in the order of ``columns.fields``."""
         where = self.rows_sql.format(story=story)
-        values = [f"{alias}.{field.column}" for alias, field in self.columns.columns]
         if connection.vendor == "postgresql":
             order = f" ORDER BY {self.order}" if self.order else ""
-            return f"(SELECT COALESCE(json_agg(json_build_array({', '.join(values)}){order})::text, '[]') FROM {where})"
+            return f"(SELECT COALESCE(json_agg(json_build_array({self.columns.sql}){order})::text, '[]') FROM {where})"
         # SQLite before 3.44 orders no aggregate's input, but takes a sorted subquery's rows in order.
+        values = [f"{alias}.{field.column}" for alias, field in self.columns.columns]
         named = ", ".join(f"{value} AS c{index}" for index, value in enumerate(values))
         inner = f"SELECT {named} FROM {where}" + (f" ORDER BY {self.order}" if self.order else "")
         listed = ", ".join(f"c{index}" for index in range(len(values)))
