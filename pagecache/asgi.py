@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from . import store
-from .front import answer, needs_https_redirect, shareable_url
+from .front import answer, needs_https_redirect, representation, shareable_url
 from .pipelined_get import PipelinedGet, RedisUnavailable
 from .policy import hostname, without_tracking
 from .wsgi_threads import WsgiInThreads
@@ -34,7 +34,8 @@ class AsgiPageCacheFront:
         self.redis = PipelinedGet(redis_location, timeout=1) if redis_location else None
         # Only its key making and decoding are used, never its connections.
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        self.decoded = {}  # Redis key: (the bytes read, what they decode to, its headers encoded by status)
+        # Redis key: (the bytes read, what they decode to, its headers encoded by status and encoding)
+        self.decoded = {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and self.redis:
@@ -66,15 +67,17 @@ class AsgiPageCacheFront:
         if found is None:
             return None
         page, encoded_headers = found
+        chosen = representation(page, headers.get("accept-encoding", ""))
         status, answer_headers, body = answer(
-            page,
+            chosen,
             method=method,
             if_none_match=headers.get("if-none-match", ""),
             if_modified_since=headers.get("if-modified-since", ""),
         )
-        if status not in encoded_headers:
-            encoded_headers[status] = [(name.lower().encode(), text.encode("latin-1")) for name, text in answer_headers]
-        return int(status.split()[0]), encoded_headers[status], body
+        kind = (status, chosen is page.gzipped)
+        if kind not in encoded_headers:
+            encoded_headers[kind] = [(name.lower().encode(), text.encode("latin-1")) for name, text in answer_headers]
+        return int(status.split()[0]), encoded_headers[kind], body
 
     async def fetch(self, url: str, host: str):
         """The kept page, or None when it is not kept or Redis does not answer (the WSGI door then

@@ -18,6 +18,7 @@ from django.http import parse_cookie
 from django.utils.encoding import escape_uri_path
 
 from . import store
+from .compression import accepts_gzip
 from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
 from .policy import hostname, is_shareable, without_tracking
 
@@ -49,9 +50,16 @@ def shareable_url(*, method: str, path: str, query: str, cookie_header: str, htt
     return escape_uri_path(path) + (f"?{query}" if query else "")
 
 
-def answer(page, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
-    """The status, headers and body that answer a request from a kept page."""
-    content, headers = page
+def representation(page: store.KeptPage, accept_encoding: str) -> tuple[bytes, dict[str, str]]:
+    """The kept page gzipped for a browser that takes it, else as it was rendered."""
+    if page.gzipped is not None and accepts_gzip(accept_encoding):
+        return page.gzipped
+    return page.plain
+
+
+def answer(representation, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
+    """The status, headers and body that answer a request with a kept page's representation."""
+    content, headers = representation
     if (if_none_match or if_modified_since) and is_not_modified(
         if_none_match=if_none_match,
         if_modified_since=if_modified_since,
@@ -91,7 +99,7 @@ class PageCacheFront:
         if page is None:
             return self.application(environ, start_response)
         status, headers, body = answer(
-            page,
+            representation(page, environ.get("HTTP_ACCEPT_ENCODING", "")),
             method=environ["REQUEST_METHOD"],
             if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
             if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),
@@ -100,7 +108,7 @@ class PageCacheFront:
         return [body]
 
     @staticmethod
-    def rendered_by_another(url: str, host: str) -> tuple[bytes, dict[str, str]] | None:
+    def rendered_by_another(url: str, host: str) -> store.KeptPage | None:
         """The page once the reader rendering it has kept it; None if it was not kept (a 404, a page
         with a form) or took longer than PAGE_CACHE_RENDER_WAIT, and this reader renders it too."""
         deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT

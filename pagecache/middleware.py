@@ -1,13 +1,14 @@
 """Keeps anonymous readers' pages in the cache, with ETags and Cache-Control a CDN or nginx can use.
 
-It comes first in MIDDLEWARE so that a kept page carries every header the site sends; cached pages
-are answered by the front door (pagecache/front.py) before Django is entered.
+It comes first in MIDDLEWARE after compression (which it does for kept pages itself, once: they are
+kept plain and gzipped), so that a kept page carries every header the site sends; cached pages are
+answered by the front door (pagecache/front.py) before Django is entered.
 """
 
 import contextlib
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import parse_http_date_safe
 
 from . import store
@@ -39,6 +40,8 @@ class PageCacheMiddleware:
         if not may_keep(request, response):
             return response
         set_response_etag(response)
+        # Kept plain and gzipped: a shared cache in front must keep each for the browsers that take it.
+        patch_vary_headers(response, ("Accept-Encoding",))
         patch_cache_control(
             response,
             public=True,

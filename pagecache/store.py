@@ -3,12 +3,15 @@
 import hashlib
 import math
 import uuid
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from redis.exceptions import RedisError
+
+from .compression import gzipped
 
 KEY_PREFIX = "page:"
 # What the shared page cache raises when Redis does not answer (the in-process cache never does).
@@ -28,16 +31,22 @@ def key_for(url: str) -> str:
     return KEY_PREFIX + hashlib.sha256(unquote(url).encode()).hexdigest()
 
 
-def fetch(url: str, host: str) -> tuple[bytes, dict[str, str]] | None:
-    """The kept page's body and headers, as they were sent when it was rendered."""
+class KeptPage(NamedTuple):
+    """A page's body and headers as they were sent when it was rendered, and gzipped (or None)."""
+
+    plain: tuple[bytes, dict[str, str]]
+    gzipped: tuple[bytes, dict[str, str]] | None
+
+
+def fetch(url: str, host: str) -> KeptPage | None:
     return rendered_for(_cache().get(key_for(url)), host)
 
 
-def rendered_for(kept, host: str) -> tuple[bytes, dict[str, str]] | None:
+def rendered_for(kept, host: str) -> KeptPage | None:
     """A kept page is only for the host it was rendered for: another host may be another site."""
-    if kept is None or len(kept) != 3 or kept[2] != host:
+    if kept is None or len(kept) != 4 or kept[3] != host:
         return None
-    return kept[0], kept[1]
+    return KeptPage((kept[0], kept[1]), kept[2])
 
 
 def purge_marks(url: str) -> tuple[str | None, str | None]:
@@ -54,8 +63,9 @@ def keep(url: str, response: HttpResponse, *, host: str, marks_at_start: tuple, 
     that no listing rule accounts for (related stories), so that a change to one of them can find
     this page (``pages_showing``)."""
     headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
+    kept = (response.content, headers, gzipped(response.content, headers), host)
     cache = _cache()
-    cache.set(key_for(url), (response.content, headers, host), timeout=settings.PAGE_CACHE_TIMEOUT)
+    cache.set(key_for(url), kept, timeout=settings.PAGE_CACHE_TIMEOUT)
     # Checked after the set, as purges mark before they delete: a purge either sees this page and
     # deletes it, or leaves a mark seen here.
     if purge_marks(url) != marks_at_start:

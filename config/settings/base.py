@@ -55,7 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that a kept page carries every header below; pagecache/front.py answers cached pages.
+    # Compresses what comes up from below, pages kept by the page cache included (it keeps them plain
+    # and gzipped: pagecache/compression.py).
+    "pagecache.compression.TextGZipMiddleware",
+    # So that a kept page carries every header below; pagecache/front.py answers cached pages.
     "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "hardening.middleware.PermissionsPolicyMiddleware",

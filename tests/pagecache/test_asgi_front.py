@@ -1,6 +1,8 @@
 """The front door on gunicorn's event loop (pagecache/asgi.py): it answers kept pages exactly as the
 WSGI door does, shares nothing with anyone else, and sends every other request on to Django."""
 
+import gzip
+
 import pytest
 from django.conf import settings as django_settings
 from django.db import connections
@@ -69,6 +71,18 @@ def test_a_kept_page_is_answered_as_the_wsgi_door_answers_it(reader, cached_stor
     wsgi = FrontDoor().get(cached_story.url)
     assert answer.content == wsgi.content
     assert answer.headers == {name.lower(): value for name, value in wsgi.headers.items()}
+
+
+def test_a_kept_page_is_sent_gzipped_as_the_wsgi_door_sends_it(reader, cached_story, django):
+    takes_gzip = {"Accept-Encoding": "gzip, deflate, br"}
+    answer = reader.get(cached_story.url, headers=takes_gzip)
+    assert django.requests == 1
+    assert answer.headers["content-encoding"] == "gzip"
+    assert cached_story.title in gzip.decompress(answer.content).decode()
+    wsgi = FrontDoor().get(cached_story.url, headers=takes_gzip)
+    assert answer.content == wsgi.content
+    assert answer.headers == {name.lower(): value for name, value in wsgi.headers.items()}
+    assert "content-encoding" not in reader.get(cached_story.url).headers
 
 
 def test_a_head_request_and_a_revalidation_are_answered_from_the_cache(reader, cached_story, django):

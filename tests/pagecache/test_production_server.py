@@ -1,6 +1,7 @@
 """The production server as deployed (config/gunicorn.py serving config.asgi), over real HTTP: kept
 pages are answered from Redis by the workers' event loops, and everything else reaches Django."""
 
+import gzip
 import socket
 import subprocess
 import sys
@@ -92,3 +93,11 @@ def test_a_page_kept_in_redis_is_answered_without_django(server, story):
     assert get(server + story.url)[2] == body
     # A reader with a session is never answered from the cache: Django renders the page afresh.
     assert STALE_TITLE in get(server + story.url, Cookie="sessionid=someone")[2]
+
+
+def test_a_kept_page_goes_out_gzipped_to_a_browser_that_takes_it(server, story):
+    plain = get(server + story.url)[2]
+    request = urllib.request.Request(server + story.url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(answer.read()).decode() == plain
