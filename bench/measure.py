@@ -1,7 +1,7 @@
 """Requests/s, p50 and p99 for home, neighbourhood, topic and story pages, cached and uncached, and the
-search page (never cached), the home page in a burst of readers right after a purge,
-beside nginx serving the same story as a static file and a bare Django view; CPU per uncached
-request, SQL queries per page, and each worker's memory after the run.
+search page (never cached), the cached story gzipped as browsers take it, the home page in a burst of
+readers right after a purge, beside nginx serving the same story as a static file and a bare Django
+view; CPU per uncached request, SQL queries per page, and each worker's memory after the run.
 
 Run by hand after bench/generate_stories.py, with wrk installed (apt-get install wrk nginx-light):
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/mahalleh_bench \\
@@ -37,6 +37,7 @@ UNCACHED = "?bench=uncached"
 # Search results are never kept in the page cache (any query string bypasses it), so the search
 # page is measured fresh only: a two-word query with a neighbourhood filter, as readers send it.
 MODES = (("cached", ""), ("uncached", UNCACHED))
+TAKES_GZIP = "Accept-Encoding: gzip, deflate, br"
 SEARCH = "/search/?q=" + urllib.parse.quote("آب کرج") + "&neighbourhood={neighbourhood}"
 
 ENVIRONMENT = {
@@ -132,9 +133,11 @@ def rss_mib(pid: int) -> float:
     return int(line.split()[1]) / 1024
 
 
-def wrk(url: str) -> dict:
+def wrk(url: str, *headers: str) -> dict:
+    options = ["-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", CLIENT_TIMEOUT, "--latency"]
+    options += [option for header in headers for option in ("-H", header)]
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", CLIENT_TIMEOUT, "--latency", url],
+        ["wrk", *options, url],
         capture_output=True,
         text=True,
     ).stdout
@@ -248,21 +251,22 @@ def main():
         wait_for(base + "/")
         # CPU per request first, on idle workers, so no queued load-test request is counted.
         cpu = {run: cpu_per_request(gunicorn, url) for run, url in runs.items()}
-        for run, url in runs.items():
+
+        def load(run: str, url: str, *headers: str) -> dict:
             before = cpu_seconds(gunicorn)
-            result = wrk(base + url)
+            result = results[run] = wrk(base + url, *headers)
             result["cpu_ms_under_load"] = 1000 * (cpu_seconds(gunicorn) - before) / max(result["requests"], 1)
-            result["cpu_ms"] = cpu[run]
-            results[run] = result
             print(f"{run}: {result}", flush=True)
+            return result
+
+        for run, url in runs.items():
+            load(run, url)["cpu_ms"] = cpu[run]
             drain(gunicorn)
+        # As browsers ask for it: the copy gzipped when the page was kept.
+        load("story cached, gzip", urls["story"], TAKES_GZIP)
         # A burst of readers right after a publish purged the home page: one of them renders it.
         empty_page_cache()
-        before = cpu_seconds(gunicorn)
-        result = wrk(base + urls["home"])
-        result["cpu_ms_under_load"] = 1000 * (cpu_seconds(gunicorn) - before) / max(result["requests"], 1)
-        results["home just purged"] = result
-        print(f"home just purged: {result}", flush=True)
+        load("home just purged", urls["home"])
         story_html = Path(tempfile.mkdtemp(prefix="mahalleh-story-")) / "story.html"
         story_html.write_bytes(urllib.request.urlopen(base + urls["story"]).read())
         memory = {pid: rss_mib(pid) for pid in worker_pids(gunicorn)}
