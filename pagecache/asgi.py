@@ -15,15 +15,31 @@ from django.conf import settings
 from django.core.cache import caches
 
 from . import store
+from .compression import accepts_gzip
 from .front import answer, needs_https_redirect, representation, shareable_url
 from .pipelined_get import PipelinedGet, RedisUnavailable
 from .policy import hostname, without_tracking
 from .wsgi_threads import WsgiInThreads
 
 REDIS_CACHE = "django_redis.cache.RedisCache"
-# A page read again byte for byte as last read is neither decoded nor are its headers encoded again;
-# the memory this takes is bounded.
+# A page read again byte for byte as last read is neither decoded, nor unzipped, nor are its headers
+# encoded again; the memory this takes is bounded.
 REMEMBERED_DECODINGS = 256
+
+
+class Remembered:
+    """A kept page as last read from Redis, decoded once, and what was made of it for answers."""
+
+    def __init__(self, kept: bytes, value):
+        self.kept = kept
+        self.value = value
+        self.representations = {}  # takes gzip: (body, headers)
+        self.encoded_headers = {}  # (status, takes gzip): the headers as ASGI sends them
+
+    def representation(self, page: store.KeptPage, takes_gzip: bool) -> tuple[bytes, dict[str, str]]:
+        if takes_gzip not in self.representations:
+            self.representations[takes_gzip] = representation(page, takes_gzip)
+        return self.representations[takes_gzip]
 
 
 class AsgiPageCacheFront:
@@ -34,8 +50,7 @@ class AsgiPageCacheFront:
         self.redis = PipelinedGet(redis_location, timeout=1) if redis_location else None
         # Only its key making and decoding are used, never its connections.
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
-        # Redis key: (the bytes read, what they decode to, its headers encoded by status and encoding)
-        self.decoded = {}
+        self.remembered: dict[str, Remembered] = {}  # by Redis key
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and self.redis:
@@ -66,15 +81,16 @@ class AsgiPageCacheFront:
         found = await self.fetch(url, hostname(headers.get("host", "")))
         if found is None:
             return None
-        page, encoded_headers = found
-        chosen = representation(page, headers.get("accept-encoding", ""))
+        page, remembered = found
+        takes_gzip = accepts_gzip(headers.get("accept-encoding", ""))
         status, answer_headers, body = answer(
-            chosen,
+            remembered.representation(page, takes_gzip),
             method=method,
             if_none_match=headers.get("if-none-match", ""),
             if_modified_since=headers.get("if-modified-since", ""),
         )
-        kind = (status, chosen is page.gzipped)
+        encoded_headers = remembered.encoded_headers
+        kind = (status, takes_gzip)
         if kind not in encoded_headers:
             encoded_headers[kind] = [(name.lower().encode(), text.encode("latin-1")) for name, text in answer_headers]
         return int(status.split()[0]), encoded_headers[kind], body
@@ -89,13 +105,13 @@ class AsgiPageCacheFront:
             return None
         if kept is None:
             return None
-        remembered = self.decoded.get(key)
-        if remembered is None or remembered[0] != kept:
-            if len(self.decoded) >= REMEMBERED_DECODINGS:
-                self.decoded.clear()
-            remembered = self.decoded[key] = (kept, self.cache.client.decode(kept), {})
-        page = store.rendered_for(remembered[1], host)
-        return None if page is None else (page, remembered[2])
+        remembered = self.remembered.get(key)
+        if remembered is None or remembered.kept != kept:
+            if len(self.remembered) >= REMEMBERED_DECODINGS:
+                self.remembered.clear()
+            remembered = self.remembered[key] = Remembered(kept, self.cache.client.decode(kept))
+        page = store.rendered_for(remembered.value, host)
+        return None if page is None else (page, remembered)
 
 
 def request_headers(scope) -> dict[str, str]:

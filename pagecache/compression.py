@@ -2,8 +2,9 @@
 filtered networks, and a story's HTML, Persian text in UTF-8, shrinks to about a fifth.
 
 Rendered answers are compressed by Django's GZipMiddleware (with its padding against BREACH, as a
-page for a signed-in editor carries secrets); a kept page is compressed once, when it is kept
-(store.keep), and that copy is sent to every reader who takes gzip.
+page for a signed-in editor carries secrets). A kept page is compressed once, when it is kept
+(store.keep), and kept gzipped only: every cached answer reads the whole kept value from Redis,
+and the home page, 180 KB plain, is 26 KB gzipped.
 """
 
 import gzip
@@ -34,20 +35,22 @@ def accepts_gzip(accept_encoding: str) -> bool:
     return bool(re_accepts_gzip.search(accept_encoding))
 
 
-def gzipped(content: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]] | None:
-    """A kept page's gzipped copy and its headers, as GZipMiddleware would answer; None when it is
-    not worth it."""
+def gzipped(content: bytes, headers: dict[str, str]) -> bytes | None:
+    """A page to keep, gzipped; None when it is not worth it."""
     if len(content) < SHORTEST_COMPRESSED or not is_compressible(headers.get("Content-Type", "")):
         return None
     compressed = gzip.compress(content, compresslevel=6, mtime=0)
-    if len(compressed) >= len(content):
-        return None
+    return compressed if len(compressed) < len(content) else None
+
+
+def gzipped_headers(headers: dict[str, str]) -> dict[str, str]:
+    """A page's headers for its gzipped copy, as GZipMiddleware answers."""
     compressed_headers = {**headers, "Content-Encoding": "gzip"}
     # Another representation of the same page: its ETag is weak (RFC 9110 §8.8.1).
     etag = headers.get("ETag", "")
     if etag.startswith('"'):
         compressed_headers["ETag"] = "W/" + etag
-    return compressed, compressed_headers
+    return compressed_headers
 
 
 class TextGZipMiddleware(GZipMiddleware):

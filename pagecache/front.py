@@ -10,6 +10,7 @@ for it and are answered from the cache. While the cache is unreachable every pag
 """
 
 import contextlib
+import gzip
 import logging
 import time
 
@@ -18,7 +19,7 @@ from django.http import parse_cookie
 from django.utils.encoding import escape_uri_path
 
 from . import store
-from .compression import accepts_gzip
+from .compression import accepts_gzip, gzipped_headers
 from .conditional import NOT_MODIFIED_HEADERS, is_not_modified
 from .policy import hostname, is_shareable, without_tracking
 
@@ -50,11 +51,14 @@ def shareable_url(*, method: str, path: str, query: str, cookie_header: str, htt
     return escape_uri_path(path) + (f"?{query}" if query else "")
 
 
-def representation(page: store.KeptPage, accept_encoding: str) -> tuple[bytes, dict[str, str]]:
-    """The kept page gzipped for a browser that takes it, else as it was rendered."""
-    if page.gzipped is not None and accepts_gzip(accept_encoding):
-        return page.gzipped
-    return page.plain
+def representation(page: store.KeptPage, takes_gzip: bool) -> tuple[bytes, dict[str, str]]:
+    """The kept page's body and headers as the browser takes them: gzipped if it says so (nearly
+    all do), else as rendered."""
+    if not page.gzipped:
+        return page.content, page.headers
+    if takes_gzip:
+        return page.content, gzipped_headers(page.headers)
+    return gzip.decompress(page.content), page.headers
 
 
 def answer(representation, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
@@ -99,7 +103,7 @@ class PageCacheFront:
         if page is None:
             return self.application(environ, start_response)
         status, headers, body = answer(
-            representation(page, environ.get("HTTP_ACCEPT_ENCODING", "")),
+            representation(page, accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))),
             method=environ["REQUEST_METHOD"],
             if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
             if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE", ""),

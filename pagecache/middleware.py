@@ -1,7 +1,7 @@
 """Keeps anonymous readers' pages in the cache, with ETags and Cache-Control a CDN or nginx can use.
 
-It comes first in MIDDLEWARE after compression (which it does for kept pages itself, once: they are
-kept plain and gzipped), so that a kept page carries every header the site sends; cached pages are
+It comes first in MIDDLEWARE after compression (which it does for kept pages itself, once:
+pagecache/compression.py), so that a kept page carries every header the site sends; cached pages are
 answered by the front door (pagecache/front.py) before Django is entered.
 """
 
@@ -40,7 +40,7 @@ class PageCacheMiddleware:
         if not may_keep(request, response):
             return response
         set_response_etag(response)
-        # Kept plain and gzipped: a shared cache in front must keep each for the browsers that take it.
+        # Sent gzipped or not: a shared cache in front must keep each for the browsers that take it.
         patch_vary_headers(response, ("Accept-Encoding",))
         patch_cache_control(
             response,

@@ -32,10 +32,12 @@ def key_for(url: str) -> str:
 
 
 class KeptPage(NamedTuple):
-    """A page's body and headers as they were sent when it was rendered, and gzipped (or None)."""
+    """A page's body, gzipped when that was worth it, and its headers as they were sent when it was
+    rendered."""
 
-    plain: tuple[bytes, dict[str, str]]
-    gzipped: tuple[bytes, dict[str, str]] | None
+    content: bytes
+    headers: dict[str, str]
+    gzipped: bool
 
 
 def fetch(url: str, host: str) -> KeptPage | None:
@@ -46,7 +48,7 @@ def rendered_for(kept, host: str) -> KeptPage | None:
     """A kept page is only for the host it was rendered for: another host may be another site."""
     if kept is None or len(kept) != 4 or kept[3] != host:
         return None
-    return KeptPage((kept[0], kept[1]), kept[2])
+    return KeptPage(*kept[:3])
 
 
 def purge_marks(url: str) -> tuple[str | None, str | None]:
@@ -63,7 +65,8 @@ def keep(url: str, response: HttpResponse, *, host: str, marks_at_start: tuple, 
     that no listing rule accounts for (related stories), so that a change to one of them can find
     this page (``pages_showing``)."""
     headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
-    kept = (response.content, headers, gzipped(response.content, headers), host)
+    compressed = gzipped(response.content, headers)
+    kept = (compressed or response.content, headers, compressed is not None, host)
     cache = _cache()
     cache.set(key_for(url), kept, timeout=settings.PAGE_CACHE_TIMEOUT)
     # Checked after the set, as purges mark before they delete: a purge either sees this page and
