@@ -88,6 +88,16 @@ def test_story_page_offers_modern_formats_with_a_jpeg_fallback(client, neighbour
     assert picture.img["fetchpriority"] == "high"
 
 
+def test_a_photo_narrower_than_the_largest_size_is_offered_once_at_each_width(client, neighbourhood):
+    photo = add_photo(title="کوچک", file=SimpleUploadedFile("p.jpg", photo_files.phone_jpeg(size=(700, 525))))
+    story = make_story(neighbourhood=neighbourhood, title="بازارچه", lead_image=photo, lead_image_alt="غرفه‌ها")
+
+    picture = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(".story__lead picture")
+
+    for element in [*picture.find_all("source"), picture.img]:
+        assert [candidate.split()[-1] for candidate in element["srcset"].split(", ")] == ["400w", "700w"]
+
+
 def test_story_cards_offer_modern_formats_too(client, neighbourhood):
     photo = new_photo("غرفه‌ها")
     make_story(neighbourhood=neighbourhood, title="بازارچه", lead_image=photo, lead_image_alt="غرفه‌ها")
