@@ -61,9 +61,9 @@ def representation(page: store.KeptPage, takes_gzip: bool) -> tuple[bytes, dict[
     return gzip.decompress(page.content), page.headers
 
 
-def answer(representation, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
-    """The status, headers and body that answer a request with a kept page's representation."""
-    content, headers = representation
+def answer(chosen, *, method: str, if_none_match: str, if_modified_since: str) -> tuple[str, list, bytes]:
+    """The status, headers and body that answer a request with a kept page's chosen representation."""
+    content, headers = chosen
     if (if_none_match or if_modified_since) and is_not_modified(
         if_none_match=if_none_match,
         if_modified_since=if_modified_since,

@@ -55,8 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Compresses what comes up from below, pages kept by the page cache included (it keeps them plain
-    # and gzipped: pagecache/compression.py).
+    # Compresses text for browsers that take gzip; the page cache compresses a page it keeps once,
+    # when it keeps it (pagecache/compression.py).
     "pagecache.compression.TextGZipMiddleware",
     # So that a kept page carries every header below; pagecache/front.py answers cached pages.
     "pagecache.middleware.PageCacheMiddleware",
